@@ -1,0 +1,307 @@
+//! Data the shells show: serialised to JSON for `--json` output and for the desktop
+//! user interface, whose TypeScript types are generated from these definitions
+//! (`cargo test -p badgesmith-app` checks they are current; `UPDATE_IPC_TYPES=1`
+//! rewrites them).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::ErrorCode;
+
+/// What a file is, and what is baked into it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Inspection {
+    /// The file name (without folders), or a label such as `pasted text`.
+    pub file_name: String,
+    /// What the file is.
+    pub format: FileFormat,
+    /// The file's size in bytes.
+    #[ts(type = "number")]
+    pub byte_size: u64,
+    /// The image's width in pixels, when it is an image and the width is known.
+    pub width: Option<u32>,
+    /// The image's height in pixels, when it is an image and the height is known.
+    pub height: Option<u32>,
+    /// The badge found, or `null` for an image without one.
+    pub badge: Option<BadgeContent>,
+    /// Things worth knowing that did not stop the reading, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+/// The kind of file inspected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileFormat {
+    /// A PNG image.
+    Png,
+    /// An SVG image.
+    Svg,
+    /// A JSON credential or assertion on its own.
+    Json,
+    /// A compact JWS / JWT on its own.
+    Jwt,
+    /// A text file holding the URL of a hosted assertion.
+    Url,
+}
+
+/// Where the badge sits in the image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum BadgeSlot {
+    /// Open Badges 3.0: PNG keyword `openbadgecredential`, SVG `<openbadges:credential>`.
+    Credential,
+    /// Open Badges 1.x/2.0: PNG keyword `openbadges`, SVG `<openbadges:assertion>`.
+    Assertion,
+}
+
+/// Which part of an SVG badge element held the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum SvgSource {
+    /// The `verify` attribute (a JWS or a URL).
+    VerifyAttribute,
+    /// A CDATA section in the element.
+    Cdata,
+    /// Plain character content.
+    Text,
+    /// The element is empty.
+    Empty,
+}
+
+/// What the embedded text is, by its syntax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PayloadKind {
+    /// A JSON document.
+    Json,
+    /// A compact JWS (a signed JWT).
+    Jws,
+    /// The URL of a hosted assertion.
+    Url,
+    /// Something else.
+    Text,
+}
+
+/// The Open Badges version the content most likely follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum BadgeVersion {
+    /// Open Badges 3.0 (a Verifiable Credential).
+    Ob3,
+    /// Open Badges 2.0.
+    Ob2,
+    /// Open Badges 1.x, or a hosted assertion known only by its URL.
+    Ob1,
+    /// Not recognisable.
+    Unknown,
+}
+
+/// The badge text found in a file, with what could be decoded from it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeContent {
+    /// The image slot (absent for a credential file on its own).
+    pub slot: Option<BadgeSlot>,
+    /// PNG: the chunk's keyword.
+    pub keyword: Option<String>,
+    /// PNG: the chunk type, `tEXt`, `zTXt` or `iTXt`.
+    pub chunk_type: Option<String>,
+    /// PNG: the chunk's position among all chunks (IHDR is 0).
+    pub chunk_index: Option<u32>,
+    /// PNG: whether the text was stored compressed.
+    pub compressed: bool,
+    /// SVG: the element's qualified name as written, e.g. `openbadges:credential`.
+    pub element: Option<String>,
+    /// SVG: which part of the element held the text.
+    pub svg_source: Option<SvgSource>,
+    /// What the text is.
+    pub kind: PayloadKind,
+    /// The Open Badges version guessed from slot and content.
+    pub version: BadgeVersion,
+    /// The version in words, e.g. `Open Badges 3.0`.
+    pub version_label: String,
+    /// The size of the text in bytes (UTF-8).
+    #[ts(type = "number")]
+    pub byte_size: u64,
+    /// The embedded text, exactly.
+    pub text: String,
+    /// SVG: the element's body when the text came from its `verify` attribute.
+    pub body: Option<String>,
+    /// The text parsed as JSON, when it is JSON.
+    #[ts(type = "unknown")]
+    pub json: Option<serde_json::Value>,
+    /// The decoded parts, when the text is a JWS.
+    pub jws: Option<DecodedJws>,
+    /// A few facts for a heading, when they could be found.
+    pub summary: BadgeSummary,
+}
+
+/// A compact JWS split and decoded (the signature is not checked here).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecodedJws {
+    /// The protected header.
+    #[ts(type = "unknown")]
+    pub header: serde_json::Value,
+    /// The payload, when it is JSON.
+    #[ts(type = "unknown")]
+    pub payload: Option<serde_json::Value>,
+    /// The payload as text, when it is not JSON.
+    pub payload_text: Option<String>,
+    /// The signature's length in bytes.
+    pub signature_bytes: u32,
+}
+
+/// A few facts for a heading. Every field is a best-effort reading.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeSummary {
+    /// The badge or achievement name.
+    pub name: Option<String>,
+    /// The issuer's name, or its id when no name is given.
+    pub issuer: Option<String>,
+    /// When the badge was issued or became valid.
+    pub issued: Option<String>,
+    /// When it stops being valid.
+    pub expires: Option<String>,
+}
+
+/// `badgesmith inspect --json`: the facts of an [`Inspection`] without the
+/// decoded content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InspectReport {
+    /// The file name as given.
+    pub file: String,
+    /// `png`, `svg`, `json`, `jwt` or `url`.
+    pub format: FileFormat,
+    /// The file's size in bytes.
+    pub byte_size: u64,
+    /// Image width in pixels, when known.
+    pub width: Option<u32>,
+    /// Image height in pixels, when known.
+    pub height: Option<u32>,
+    /// Whether a badge was found.
+    pub baked: bool,
+    /// `ob3`, `ob2`, `ob1` or `unknown`; absent when nothing is baked.
+    pub version: Option<BadgeVersion>,
+    /// The version in words.
+    pub version_label: Option<String>,
+    /// `credential` (OB 3.0) or `assertion` (OB 1.x/2.0).
+    pub slot: Option<BadgeSlot>,
+    /// PNG: the keyword.
+    pub keyword: Option<String>,
+    /// PNG: `tEXt`, `zTXt` or `iTXt`.
+    pub chunk_type: Option<String>,
+    /// PNG: the chunk's position (IHDR is 0).
+    pub chunk_index: Option<u32>,
+    /// PNG: whether the text was compressed.
+    pub compressed: Option<bool>,
+    /// SVG: the element's qualified name.
+    pub element: Option<String>,
+    /// SVG: where in the element the text was.
+    pub svg_source: Option<SvgSource>,
+    /// `json`, `jws`, `url` or `text`.
+    pub kind: Option<PayloadKind>,
+    /// The embedded text's size in bytes.
+    pub text_bytes: Option<u64>,
+    /// Name, issuer and dates when found.
+    pub summary: Option<BadgeSummary>,
+    /// Warnings, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl From<&Inspection> for InspectReport {
+    fn from(i: &Inspection) -> Self {
+        let b = i.badge.as_ref();
+        InspectReport {
+            file: i.file_name.clone(),
+            format: i.format,
+            byte_size: i.byte_size,
+            width: i.width,
+            height: i.height,
+            baked: b.is_some(),
+            version: b.map(|b| b.version),
+            version_label: b.map(|b| b.version_label.clone()),
+            slot: b.and_then(|b| b.slot),
+            keyword: b.and_then(|b| b.keyword.clone()),
+            chunk_type: b.and_then(|b| b.chunk_type.clone()),
+            chunk_index: b.and_then(|b| b.chunk_index),
+            compressed: b.filter(|b| b.chunk_type.is_some()).map(|b| b.compressed),
+            element: b.and_then(|b| b.element.clone()),
+            svg_source: b.and_then(|b| b.svg_source),
+            kind: b.map(|b| b.kind),
+            text_bytes: b.map(|b| b.byte_size),
+            summary: b.map(|b| b.summary.clone()),
+            warnings: i.warnings.clone(),
+        }
+    }
+}
+
+/// A file opened in the desktop Inspector.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedFile {
+    /// The handle by which the user interface refers to this file later.
+    pub id: u32,
+    /// What the file is and holds.
+    pub inspection: Inspection,
+    /// A `data:` URL to show the image, when the file is an image.
+    pub preview_url: Option<String>,
+}
+
+/// The result of opening one file: it opened, or it could not be read.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum OpenOutcome {
+    /// The file was read and inspected.
+    Opened {
+        /// The opened file.
+        file: Box<OpenedFile>,
+    },
+    /// The file could not be read or is not a badge.
+    Failed {
+        /// The file's name.
+        name: String,
+        /// What went wrong.
+        error: IpcError,
+    },
+}
+
+/// A baked copy saved by the desktop app.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BakeSaved {
+    /// Where the baked image was written, for display.
+    pub saved_to: String,
+    /// How the credential was placed, e.g. ``iTXt `openbadgecredential` ``.
+    pub placed_as: String,
+    /// The baked image, opened in the Inspector.
+    pub file: OpenedFile,
+}
+
+/// An error as the user interface receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IpcError {
+    /// The stable code.
+    pub code: ErrorCode,
+    /// One sentence for people.
+    pub message: String,
+}
+
+impl From<&crate::Error> for IpcError {
+    fn from(e: &crate::Error) -> Self {
+        IpcError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<crate::Error> for IpcError {
+    fn from(e: crate::Error) -> Self {
+        IpcError::from(&e)
+    }
+}

@@ -1,0 +1,29 @@
+//! Badgesmith's use cases: the one API that the command-line tool and the desktop
+//! shell both call.
+//!
+//! The shells stay thin: they read files (or receive bytes from a drop or a
+//! dialog), call a function here, and print or send the result. Everything the
+//! user interface sees is a DTO defined in [`dto`], from which the TypeScript
+//! types in `ui/src/lib/ipc/gen/` are generated.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod bake;
+mod describe;
+pub mod dto;
+mod error;
+mod files;
+mod home;
+mod inspect;
+mod jws;
+mod session;
+mod version;
+
+pub use bake::{BakeOutcome, bake_credential, default_baked_file_name};
+pub use describe::describe;
+pub use error::{Error, ErrorCode};
+pub use files::{read_input, write_atomically};
+pub use home::resolve_home;
+pub use inspect::{MAX_INPUT_BYTES, inspect_bytes, inspect_text, preview_data_url, unbake_text};
+pub use session::InspectorSession;

@@ -1,0 +1,4 @@
+//! Integration tests of the use cases.
+
+mod inspect;
+mod ipc_types;

@@ -1,0 +1,8 @@
+//! Black-box tests of the `badgesmith` command line: they run the built binary
+//! the way a script would and check its output, files and exit codes.
+
+mod bake;
+mod errors;
+mod inspect;
+mod support;
+mod unbake;

@@ -1,0 +1,81 @@
+//! Running the binary and finding fixtures.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The test fixtures folder at the repository root.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A vector file by its path under `tests/fixtures/vectors`.
+pub fn vector(rel: &str) -> PathBuf {
+    fixtures().join("vectors").join(rel)
+}
+
+/// Runs `badgesmith` with `args` in a throw-away home.
+pub fn run(args: &[&str]) -> Output {
+    run_with_stdin(args, None)
+}
+
+/// Runs `badgesmith` with `args`, feeding `stdin` when given.
+pub fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_badgesmith"))
+        .args(args)
+        .env("BADGESMITH_HOME", home.path())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// The exit code, standard output and standard error (lossy text).
+pub fn parts(out: &Output) -> (i32, String, String) {
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Asserts a failure with `code` and a one-line message containing `needle`.
+pub fn assert_error(out: &Output, code: i32, needle: &str) {
+    let (status, stdout, stderr) = parts(out);
+    assert_eq!(status, code, "exit code; stderr: {stderr}");
+    assert!(stdout.is_empty(), "nothing on stdout, got {stdout:?}");
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one line on stderr: {stderr:?}"
+    );
+    assert!(
+        stderr.contains(needle),
+        "stderr {stderr:?} should contain {needle:?}"
+    );
+}
+
+/// A minimal valid OB 3.0 credential (unsigned), as JSON text.
+pub const OB3_JSON: &str = r#"{
+  "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+  "id": "urn:uuid:4d6a0c4e-8a33-4c8a-9d43-07e0f1c0a001",
+  "type": ["VerifiableCredential", "OpenBadgeCredential"],
+  "issuer": {"id": "did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi", "type": ["Profile"], "name": "Riverside Chess Club"},
+  "validFrom": "2026-09-01T00:00:00Z",
+  "name": "Endgame Master — ♔",
+  "credentialSubject": {"type": ["AchievementSubject"], "achievement": {"id": "urn:uuid:1", "type": ["Achievement"], "name": "Endgame Master", "criteria": {"narrative": "Win three endgames."}}}
+}
+"#;
+
+/// A minimal OB 2.0 assertion.
+pub const OB2_JSON: &str = r#"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"https://example.org/assertions/1","recipient":{"type":"email","hashed":false,"identity":"ada@example.org"},"badge":"https://example.org/badges/robotics","verification":{"type":"hosted"},"issuedOn":"2026-05-01T00:00:00Z"}"#;
