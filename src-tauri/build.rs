@@ -1,0 +1,19 @@
+//! Generates the permissions for the app's own commands, so that each one is
+//! allowed explicitly in `capabilities/`.
+
+const COMMANDS: &[&str] = &[
+    "open_files",
+    "take_pending",
+    "inspect_text",
+    "close_file",
+    "bake_into",
+    "save_badge_text",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));
+}

@@ -1,0 +1,83 @@
+//! The commands the user interface may call. Each takes its state, calls one
+//! `badgesmith_app` function and maps the error; dialogs are shown from here so
+//! that paths never come from the page.
+
+use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome};
+use badgesmith_app::{InspectorSession, default_baked_file_name};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialogs;
+
+pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![
+        open_files,
+        take_pending,
+        inspect_text,
+        close_file,
+        bake_into,
+        save_badge_text
+    ]
+}
+
+/// Shows the open dialog and inspects the chosen files; none when cancelled.
+#[tauri::command]
+async fn open_files<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, InspectorSession>,
+) -> Result<Vec<OpenOutcome>, IpcError> {
+    let paths = dialogs::pick_badge_files(&app).unwrap_or_default();
+    Ok(session.open_paths(&paths))
+}
+
+/// Files dropped or given on the command line since the last call.
+#[tauri::command]
+fn take_pending(session: State<'_, InspectorSession>) -> Vec<OpenOutcome> {
+    session.take_pending()
+}
+
+/// Inspects pasted text.
+#[tauri::command]
+fn inspect_text(session: State<'_, InspectorSession>, text: String) -> OpenOutcome {
+    session.open_text(&text)
+}
+
+/// Forgets an opened file.
+#[tauri::command]
+fn close_file(session: State<'_, InspectorSession>, id: u32) {
+    session.close(id);
+}
+
+/// Asks for a credential and a destination, bakes, saves and opens the result.
+#[tauri::command]
+async fn bake_into<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, InspectorSession>,
+    id: u32,
+) -> Result<Option<BakeSaved>, IpcError> {
+    let proposed = default_baked_file_name(&session.file_name(id).unwrap_or_default());
+    let Some((credential, out)) = dialogs::pick_credential_and_destination(&app, &proposed) else {
+        return Ok(None);
+    };
+    session
+        .bake_into(id, &credential, &out)
+        .map(Some)
+        .map_err(IpcError::from)
+}
+
+/// Asks where to save and writes the embedded text of a file.
+#[tauri::command]
+async fn save_badge_text<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, InspectorSession>,
+    id: u32,
+) -> Result<Option<String>, IpcError> {
+    let (_, ext) = session.badge_text(id).map_err(IpcError::from)?;
+    let Some(out) =
+        dialogs::pick_text_destination(&app, &session.file_name(id).unwrap_or_default(), ext)
+    else {
+        return Ok(None);
+    };
+    session.save_badge_text(id, &out).map_err(IpcError::from)?;
+    Ok(Some(out.display().to_string()))
+}

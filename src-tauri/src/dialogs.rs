@@ -1,0 +1,66 @@
+//! Native file dialogs, shown from Rust so that the page never names a path.
+//! They block, so they are only called from async commands (worker threads).
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::{DialogExt as _, FilePath};
+
+const BADGE_EXTENSIONS: &[&str] = &["png", "svg", "json", "jwt", "jws", "txt"];
+
+/// Badge images or credential files to inspect.
+pub(crate) fn pick_badge_files<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
+    let files = app
+        .dialog()
+        .file()
+        .set_title("Open badges")
+        .add_filter("Badges and credentials", BADGE_EXTENSIONS)
+        .add_filter("All files", &["*"])
+        .blocking_pick_files()?;
+    Some(files.into_iter().filter_map(local).collect())
+}
+
+/// A credential to bake, then where to save the baked image.
+pub(crate) fn pick_credential_and_destination<R: Runtime>(
+    app: &AppHandle<R>,
+    proposed_name: &str,
+) -> Option<(PathBuf, PathBuf)> {
+    let credential = app
+        .dialog()
+        .file()
+        .set_title("Choose the credential to bake")
+        .add_filter("Credentials", &["json", "jwt", "jws"])
+        .add_filter("All files", &["*"])
+        .blocking_pick_file()
+        .and_then(local)?;
+    let ext = proposed_name.rsplit_once('.').map_or("png", |(_, e)| e);
+    let out = app
+        .dialog()
+        .file()
+        .set_title("Save the baked badge")
+        .set_file_name(proposed_name)
+        .add_filter("Image", &[ext])
+        .blocking_save_file()
+        .and_then(local)?;
+    Some((credential, out))
+}
+
+/// Where to save a badge's embedded text.
+pub(crate) fn pick_text_destination<R: Runtime>(
+    app: &AppHandle<R>,
+    image_name: &str,
+    ext: &str,
+) -> Option<PathBuf> {
+    let stem = image_name.rsplit_once('.').map_or(image_name, |(s, _)| s);
+    app.dialog()
+        .file()
+        .set_title("Save the credential")
+        .set_file_name(format!("{stem}.{ext}"))
+        .add_filter("Credential", &[ext])
+        .blocking_save_file()
+        .and_then(local)
+}
+
+fn local(path: FilePath) -> Option<PathBuf> {
+    path.into_path().ok()
+}

@@ -1,0 +1,9 @@
+//! The Badgesmith desktop app.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+#![forbid(unsafe_code)]
+
+fn main() {
+    badgesmith_desktop::run();
+}

@@ -1,0 +1,126 @@
+//! The desktop shell on Tauri's mock runtime: files given at start-up reach the
+//! page through `take_pending`, and the commands accept the arguments the user
+//! interface sends.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+fn vector(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/vectors")
+        .join(rel)
+}
+
+fn app_with(
+    files: Vec<PathBuf>,
+) -> (
+    tauri::App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    let app = badgesmith_desktop::run_app(mock_builder(), files)
+        .build(badgesmith_desktop::context())
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, window)
+}
+
+fn invoke(
+    window: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    invoke_from(window, "tauri://localhost", cmd, args)
+}
+
+fn invoke_from(
+    window: &WebviewWindow<tauri::test::MockRuntime>,
+    url: &str,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: url.parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn files_on_the_command_line_are_waiting_for_the_page() {
+    let (_app, window) = app_with(vec![
+        vector("1edtech-validator/ob30/simple-json.png"),
+        vector("legacy-baked/mozilla-openbadges-bakery/bad-json.svg"),
+    ]);
+    let pending = invoke(&window, "take_pending", json!({})).unwrap();
+    let items = pending.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["status"], "opened");
+    let file = &items[0]["file"];
+    assert_eq!(file["inspection"]["badge"]["version"], "ob3");
+    assert_eq!(
+        file["inspection"]["badge"]["summary"]["name"],
+        "Teamwork Badge"
+    );
+    assert!(
+        file["previewUrl"]
+            .as_str()
+            .unwrap()
+            .starts_with("data:image/png;base64,")
+    );
+    assert_eq!(items[1]["status"], "failed");
+    assert_eq!(items[1]["name"], "bad-json.svg");
+    assert_eq!(items[1]["error"]["code"], "invalid-credential");
+    // Collected once.
+    let again = invoke(&window, "take_pending", json!({})).unwrap();
+    assert_eq!(again, json!([]));
+}
+
+#[test]
+fn pasted_text_is_inspected_and_can_be_closed() {
+    let (_app, window) = app_with(Vec::new());
+    let text =
+        std::fs::read_to_string(vector("1edtech-validator/ob30/simple-jwt.png.expected")).unwrap();
+    let outcome = invoke(&window, "inspect_text", json!({ "text": text })).unwrap();
+    assert_eq!(outcome["status"], "opened");
+    assert_eq!(outcome["file"]["inspection"]["format"], "jwt");
+    assert_eq!(
+        outcome["file"]["inspection"]["badge"]["jws"]["header"]["alg"],
+        "RS256"
+    );
+    let id = outcome["file"]["id"].as_u64().unwrap();
+    assert_eq!(
+        invoke(&window, "close_file", json!({ "id": id })).unwrap(),
+        Value::Null
+    );
+}
+
+#[test]
+fn text_that_is_no_credential_fails_with_a_code() {
+    let (_app, window) = app_with(Vec::new());
+    let outcome = invoke(&window, "inspect_text", json!({ "text": "hello" })).unwrap();
+    assert_eq!(outcome["status"], "failed");
+    assert_eq!(outcome["error"]["code"], "not-a-badge");
+}
+
+#[test]
+fn remote_pages_may_not_call_the_commands() {
+    let (_app, window) = app_with(vec![vector("1edtech-validator/ob30/simple-json.png")]);
+    let refused =
+        invoke_from(&window, "https://example.org/", "take_pending", json!({})).unwrap_err();
+    assert!(refused.to_string().contains("not allowed"), "{refused}");
+}

@@ -1,0 +1,36 @@
+import type { ErrorCode } from "./gen/ErrorCode";
+import type { IpcError } from "./gen/IpcError";
+
+const CODES: readonly ErrorCode[] = [
+  "invalid-image",
+  "not-a-badge",
+  "no-badge",
+  "invalid-credential",
+  "too-large",
+  "io",
+  "cancelled",
+  "internal",
+];
+
+function isCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (CODES as readonly string[]).includes(value);
+}
+
+/** Whether `value` is an {@link IpcError} as the Rust commands reject with. */
+export function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { code?: unknown; message?: unknown };
+  return isCode(v.code) && typeof v.message === "string";
+}
+
+/**
+ * Turns whatever a call rejected with into an {@link IpcError}: the Rust
+ * commands reject with one already; anything else (a bug, a missing command)
+ * becomes `internal`.
+ */
+export function toIpcError(reason: unknown): IpcError {
+  if (isIpcError(reason)) return reason;
+  if (reason instanceof Error) return { code: "internal", message: reason.message };
+  if (typeof reason === "string" && reason.trim() !== "") return { code: "internal", message: reason };
+  return { code: "internal", message: "an unexpected error happened" };
+}
