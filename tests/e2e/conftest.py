@@ -1,0 +1,102 @@
+"""Drives the real Badgesmith desktop app through tauri-driver and WebKitWebDriver.
+
+Needs a display (the test script runs pytest under xvfb-run), `tauri-driver` on
+PATH, `WebKitWebDriver` (Debian package webkit2gtk-driver) and a debug build of
+`badgesmith-desktop`.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.options import ArgOptions
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "target" / "debug" / "badgesmith-desktop"
+SHOTS = ROOT / "target" / "e2e"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"tauri-driver exited early with code {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"tauri-driver did not listen on port {port} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def tauri_driver():
+    if not APP.exists():
+        pytest.fail(f"{APP} is missing: build it with `cargo build -p badgesmith-desktop`")
+    if not os.environ.get("DISPLAY"):
+        pytest.fail("no DISPLAY: run the end-to-end tests under xvfb-run")
+    driver_bin = shutil.which("tauri-driver")
+    native = shutil.which("WebKitWebDriver")
+    if not driver_bin or not native:
+        pytest.fail("tauri-driver and WebKitWebDriver are needed (see scripts/setup.sh)")
+    port, native_port = _free_port(), _free_port()
+    proc = subprocess.Popen(
+        [driver_bin, "--port", str(port), "--native-port", str(native_port), "--native-driver", native],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_port(port, proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def launch(tauri_driver, tmp_path):
+    """Starts the app with the given files on its command line; yields the WebDriver session."""
+    sessions = []
+
+    def start(*files: Path):
+        options = ArgOptions()
+        options.set_capability("browserName", "wry")
+        options.set_capability(
+            "tauri:options",
+            {"application": str(APP), "args": [str(f) for f in files]},
+        )
+        driver = webdriver.Remote(command_executor=tauri_driver, options=options)
+        driver.implicitly_wait(0)
+        sessions.append(driver)
+        return driver
+
+    yield start
+    for driver in sessions:
+        driver.quit()
+
+
+def screenshot(driver, name: str) -> Path:
+    """A full-window screenshot after two animation frames, under target/e2e/."""
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));"
+    )
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    assert driver.get_screenshot_as_file(str(path)), f"screenshot {path} failed"
+    assert path.stat().st_size > 10_000, f"{path} looks empty"
+    return path

@@ -1,0 +1,62 @@
+"""The Inspector shows what is baked into badge images opened with the app."""
+
+from pathlib import Path
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import ROOT, screenshot
+
+VECTORS = ROOT / "tests" / "fixtures" / "vectors"
+OB3_PNG = VECTORS / "1edtech-validator" / "ob30" / "simple-json.png"
+OB3_JWT_SVG = VECTORS / "1edtech-validator" / "ob30" / "simple-jwt.svg"
+NO_BADGE = VECTORS / "legacy-baked" / "mozilla-openbadges-bakery" / "unbaked.png"
+
+
+def text_appears(driver, text: str, timeout: float = 20.0):
+    xpath = f"//*[contains(normalize-space(.), {text!r}) and not(*[contains(normalize-space(.), {text!r})])]"
+    return WebDriverWait(driver, timeout).until(
+        EC.visibility_of_element_located((By.XPATH, xpath)),
+        message=f"{text!r} did not appear",
+    )
+
+
+def body_text(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def test_opening_a_baked_png_shows_the_decoded_credential(launch):
+    driver = launch(OB3_PNG)
+    text_appears(driver, "Teamwork Badge")
+    text_appears(driver, "Open Badges 3.0")
+    text_appears(driver, "openbadgecredential")
+    # The decoded JSON is on screen, not just the summary.
+    text_appears(driver, "OpenBadgeCredential")
+    text_appears(driver, "Example Corp")
+    shot = screenshot(driver, "inspector-ob3-png")
+    assert shot.exists()
+
+
+def test_several_files_and_a_jws(launch):
+    driver = launch(OB3_PNG, OB3_JWT_SVG, NO_BADGE)
+    text_appears(driver, "simple-jwt.svg").click()
+    # The JWS header and payload are decoded.
+    text_appears(driver, "RS256")
+    text_appears(driver, "openbadges:credential")
+    screenshot(driver, "inspector-ob3-jwt-svg")
+    text_appears(driver, "unbaked.png").click()
+    text_appears(driver, "No badge")
+
+
+def test_the_window_is_reachable_by_keyboard(launch):
+    driver = launch(OB3_PNG)
+    text_appears(driver, "Teamwork Badge")
+    focused = set()
+    for _ in range(15):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        el = driver.switch_to.active_element
+        focused.add(el.tag_name.lower())
+    assert "button" in focused, f"Tab reaches buttons, reached {focused}"
