@@ -60,3 +60,18 @@ def test_the_window_is_reachable_by_keyboard(launch):
         el = driver.switch_to.active_element
         focused.add(el.tag_name.lower())
     assert "button" in focused, f"Tab reaches buttons, reached {focused}"
+
+
+def test_the_empty_window_explains_itself(launch):
+    driver = launch()
+    text_appears(driver, "Drop badge images here")
+    text_appears(driver, "Open files…")
+    screenshot(driver, "inspector-empty")
+
+
+def test_a_damaged_image_gets_a_clear_message(launch, tmp_path):
+    damaged = tmp_path / "damaged.png"
+    damaged.write_bytes(OB3_PNG.read_bytes()[:5000])
+    driver = launch(damaged)
+    text_appears(driver, "damaged.png: truncated")
+    screenshot(driver, "inspector-damaged")

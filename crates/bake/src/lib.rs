@@ -62,13 +62,13 @@ pub const MAX_SVG_DEPTH: usize = 1024;
 pub const MAX_SVG_ELEMENTS: usize = 1_000_000;
 
 /// How far into the input [`sniff`] looks for `<svg`.
-const SNIFF_WINDOW: usize = 4096;
+const SNIFF_WINDOW: usize = 64 * 1024;
 
 /// Guesses the format from the first bytes.
 ///
 /// PNG: the 8-byte PNG signature. SVG: an optional UTF-8 byte order mark and
 /// whitespace, then `<?xml`, `<!--`, `<!DOCTYPE` or `<svg`, with `<svg`
-/// somewhere in the first 4 KiB. This is only a hint: [`unbake`], [`bake`]
+/// somewhere in the first 64 KiB. This is only a hint: [`unbake`], [`bake`]
 /// and [`image_info`] do the real checks.
 ///
 /// See: <https://www.w3.org/TR/png-3/#5PNG-file-signature>
