@@ -10,7 +10,7 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 if [ "$what" = test ]; then
-    packages+=(xvfb xauth webkit2gtk-driver python3-venv)
+    packages+=(xvfb xauth xclip webkit2gtk-driver python3-venv)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -26,10 +26,6 @@ echo "==> Installing the user interface's packages"
 (cd ui && npm ci --no-audit --no-fund --loglevel=error)
 
 if [ "$what" = test ]; then
-    if ! command -v tauri-driver >/dev/null; then
-        echo "==> Installing tauri-driver"
-        cargo install tauri-driver --locked --quiet
-    fi
     if ! cargo fuzz --version >/dev/null 2>&1; then
         echo "==> Installing cargo-fuzz"
         cargo install cargo-fuzz --locked --quiet

@@ -1,6 +1,7 @@
 """The Inspector shows what is baked into badge images opened with the app."""
 
-from pathlib import Path
+import subprocess
+import time
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -75,3 +76,35 @@ def test_a_damaged_image_gets_a_clear_message(launch, tmp_path):
     driver = launch(damaged)
     text_appears(driver, "damaged.png: truncated")
     screenshot(driver, "inspector-damaged")
+
+
+def _clipboard(*args: str, data: bytes | None = None) -> bytes:
+    """Reads or writes the X clipboard of the test display with xclip."""
+    if data is None:
+        out = subprocess.run(["xclip", "-o", "-selection", "clipboard", *args], capture_output=True, timeout=10)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+    # xclip keeps serving the selection in the background until the display closes.
+    proc = subprocess.Popen(["xclip", "-i", "-selection", "clipboard"], stdin=subprocess.PIPE)
+    proc.communicate(data, timeout=10)
+    return b""
+
+
+def test_copy_puts_the_exact_text_on_the_clipboard(launch):
+    driver = launch(OB3_PNG)
+    text_appears(driver, "Teamwork Badge")
+    driver.find_element(By.XPATH, "//button[normalize-space(.)='Copy']").click()
+    expected = (OB3_PNG.parent / (OB3_PNG.name + ".expected")).read_bytes()
+    deadline = time.monotonic() + 10
+    while _clipboard() != expected and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _clipboard() == expected
+
+
+def test_pasting_a_url_opens_it(launch):
+    driver = launch()
+    text_appears(driver, "Drop badge images here")
+    _clipboard(data=b"https://example.org/assertions/42")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("v").key_up(Keys.CONTROL).perform()
+    text_appears(driver, "https://example.org/assertions/42")
+    text_appears(driver, "Pasted text")
