@@ -47,11 +47,11 @@ fn not_an_image() {
     );
 }
 
-#[test]
-fn a_credential_that_is_not_json() {
+/// Bakes `credential` into a plain PNG and expects exit 2 with `needle`, and no output file.
+fn bake_refuses(credential: &str, needle: &str) {
     let dir = tempfile::tempdir().unwrap();
     let cred = dir.path().join("cred.json");
-    std::fs::write(&cred, "{ not json").unwrap();
+    std::fs::write(&cred, credential).unwrap();
     let out_path = dir.path().join("out.png");
     let image = vector("legacy-baked/mozilla-openbadges-bakery/unbaked.png");
     let out = run(&[
@@ -61,26 +61,26 @@ fn a_credential_that_is_not_json() {
         "-o",
         out_path.to_str().unwrap(),
     ]);
-    assert_error(&out, 2, "cred.json: the credential is not valid JSON");
+    assert_error(&out, 2, needle);
     assert!(!out_path.exists(), "nothing is written");
 }
 
 #[test]
+fn a_credential_that_is_not_json() {
+    bake_refuses("{ not json", "cred.json: the credential is not valid JSON");
+}
+
+#[test]
 fn a_credential_of_unknown_kind() {
-    let dir = tempfile::tempdir().unwrap();
-    let cred = dir.path().join("cred.json");
-    std::fs::write(&cred, r#"{"hello": "world"}"#).unwrap();
-    let out_path = dir.path().join("out.png");
-    let image = vector("legacy-baked/mozilla-openbadges-bakery/unbaked.png");
-    let out = run(&[
-        "bake",
-        image.to_str().unwrap(),
-        cred.to_str().unwrap(),
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
-    assert_error(&out, 2, "neither an Open Badges 3.0 credential");
-    assert!(!out_path.exists());
+    bake_refuses(
+        r#"{"hello": "world"}"#,
+        "neither an Open Badges 3.0 credential",
+    );
+}
+
+#[test]
+fn an_empty_credential() {
+    bake_refuses("", "cred.json: ");
 }
 
 #[test]

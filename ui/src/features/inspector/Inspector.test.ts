@@ -245,17 +245,18 @@ describe("Inspector", () => {
 
   it("inspects pasted text", async () => {
     const backend = start();
-    const text = JSON.stringify({
-      "@context": ["https://www.w3.org/ns/credentials/v2"],
-      type: ["VerifiableCredential", "OpenBadgeCredential"],
-      issuer: { id: "https://club.example/issuer", name: "Hillside Scouts" },
-      name: "Knots and Hitches",
-    });
-    paste(text);
+    paste(TEAMWORK_TEXT);
     await screen.findByRole("listbox", { name: "Opened files" });
-    expect(backend.callsTo("inspectText")[0]?.args).toEqual([text]);
-    expect(detailTitle()).toHaveTextContent("Knots and Hitches");
-    expect(options()[0]).toHaveTextContent("pasted text");
+    expect(backend.callsTo("inspectText")[0]?.args).toEqual([TEAMWORK_TEXT]);
+    expect(detailTitle()).toHaveTextContent("Teamwork Badge");
+    expect(options()[0]).toHaveTextContent("Pasted text");
+  });
+
+  it("shows why pasted text is no credential", async () => {
+    start();
+    paste("hello there");
+    await screen.findByRole("listbox", { name: "Opened files" });
+    expect(await screen.findByText(/not a PNG or SVG image, a JSON credential, a JWT or a URL/)).toBeInTheDocument();
   });
 
   it("leaves a paste into a text field alone", async () => {
