@@ -10,7 +10,7 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config)
 if [ "$what" = test ]; then
-    packages+=(xvfb xauth xclip webkit2gtk-driver python3-venv)
+    packages+=(xvfb xauth xclip xdotool webkit2gtk-driver python3-venv)
 fi
 missing=()
 for p in "${packages[@]}"; do
