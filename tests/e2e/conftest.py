@@ -45,8 +45,7 @@ def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 30.0) -> 
     raise RuntimeError(f"WebKitWebDriver did not listen on port {port} within {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def webdriver_url():
+def _start_webdriver(extra_env: dict[str, str]):
     if not APP.exists():
         pytest.fail(f"{APP} is missing: build it with `cargo build -p badgesmith-desktop`")
     if not os.environ.get("DISPLAY"):
@@ -56,41 +55,73 @@ def webdriver_url():
         pytest.fail("WebKitWebDriver is needed: install the Debian package webkit2gtk-driver")
     port = _free_port()
     # The app lets WebDriver automate its webview only when this is set.
-    env = dict(os.environ, TAURI_WEBVIEW_AUTOMATION="true")
+    env = dict(os.environ, TAURI_WEBVIEW_AUTOMATION="true", **extra_env)
     proc = subprocess.Popen(
         [native, f"--port={port}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    _wait_for_port(port, proc)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
     try:
-        _wait_for_port(port, proc)
-        yield f"http://127.0.0.1:{port}"
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def webdriver_url():
+    proc, url = _start_webdriver({})
+    try:
+        yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
-@pytest.fixture
-def launch(webdriver_url):
-    """Starts the app with the given files on its command line; yields the WebDriver session."""
-    sessions = []
+@pytest.fixture(scope="session")
+def dark_webdriver_url():
+    """A WebDriver server whose apps start with GTK's dark theme, as on a desktop set to dark."""
+    proc, url = _start_webdriver({"GTK_THEME": "Adwaita:dark"})
+    try:
+        yield url
+    finally:
+        _stop(proc)
 
+
+def _launcher(url: str, sessions: list):
     def start(*files: Path):
         options = ArgOptions()
         options.set_capability(
             "webkitgtk:browserOptions",
             {"binary": str(APP), "args": [str(f) for f in files]},
         )
-        driver = webdriver.Remote(command_executor=webdriver_url, options=options)
+        driver = webdriver.Remote(command_executor=url, options=options)
         driver.implicitly_wait(0)
         sessions.append(driver)
         return driver
 
-    yield start
+    return start
+
+
+@pytest.fixture
+def launch(webdriver_url):
+    """Starts the app with the given files on its command line; yields the WebDriver session."""
+    sessions: list = []
+    yield _launcher(webdriver_url, sessions)
+    for driver in sessions:
+        driver.quit()
+
+
+@pytest.fixture
+def launch_dark(dark_webdriver_url):
+    """Like `launch`, with the desktop set to a dark theme."""
+    sessions: list = []
+    yield _launcher(dark_webdriver_url, sessions)
     for driver in sessions:
         driver.quit()
 

@@ -160,3 +160,12 @@ def test_baking_a_credential_through_the_native_dialogs(launch, tmp_path):
     out = subprocess.run([str(ROOT / "target" / "debug" / "badgesmith"), "unbake", str(baked)], capture_output=True, timeout=30)
     assert out.returncode == 0, out.stderr
     assert out.stdout == credential.read_bytes()
+
+
+def test_the_dark_theme_follows_the_desktop(launch_dark):
+    driver = launch_dark(OB3_PNG, NO_BADGE)
+    text_appears(driver, "Teamwork Badge")
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    channels = [int(c) for c in background[background.index("(") + 1 : background.index(")")].split(",")[:3]]
+    assert max(channels) < 80, f"the page is dark in a dark desktop, got {background}"
+    screenshot(driver, "inspector-dark")
