@@ -1,0 +1,24 @@
+//! Open Badges credentials: types, JSON-LD with bundled contexts, proofs,
+//! did:key, JWT and the verification pipeline.
+//!
+//! This crate does no IO. The one door to the network is the [`Fetcher`]
+//! trait, which the caller provides only when the user allows online checks.
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
+
+pub mod jose;
+pub mod ob2;
+pub mod ob3;
+pub mod recipient;
+pub mod report;
+pub mod schema;
+
+pub use report::{Check, CheckId, CheckStatus, Format, Report};
