@@ -14,7 +14,12 @@
     )
 )]
 
+pub mod contexts;
+pub mod di;
+pub mod did;
 pub mod jose;
+pub mod jsonld;
+pub mod multibase;
 pub mod ob2;
 pub mod ob3;
 pub mod recipient;
@@ -22,3 +27,10 @@ pub mod report;
 pub mod schema;
 
 pub use report::{Check, CheckId, CheckStatus, Format, Report};
+
+/// The one door to the network: fetches the bytes behind a URL. The CLI and
+/// the app pass one only when the user allows online verification.
+pub trait Fetcher {
+    /// The body behind `url`, or a short reason it could not be fetched.
+    fn fetch(&self, url: &str) -> Result<Vec<u8>, String>;
+}

@@ -1,0 +1,313 @@
+//! JSON-LD to canonical N-Quads (RDFC-1.0), offline and in "safe mode".
+//!
+//! Expansion uses the `json-ld` crate with a loader that serves only the
+//! bundled contexts ([`crate::contexts`]); canonicalization uses `rdf-canon`.
+//! Safe mode: a property or type that the contexts do not define is an error
+//! naming the term, never silently dropped, so no signed statement can hide
+//! outside the signature. Canonicalization is capped so that a "poison" graph
+//! (many blank nodes built to make RDFC explode) fails fast.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use json_ld::expansion::{Action, Policy};
+use json_ld::rdf_types::{Id, Literal, LiteralType, Term};
+use json_ld::{IriBuf, JsonLdProcessor as _, LoadError, Loader, Options, RemoteDocument};
+
+/// At most this many calls of RDFC's "hash N-degree quads": enough for any
+/// credential (a few blank nodes), far too few for a poison graph.
+pub const HNDQ_CALL_LIMIT: usize = 4_000;
+
+/// At most this many quads in one document.
+pub const MAX_QUADS: usize = 20_000;
+
+/// Why a document could not be canonicalized.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JsonLdError {
+    /// `@context` names a URL Badgesmith does not bundle.
+    #[error("it uses the JSON-LD context {0}, which Badgesmith does not know")]
+    UnknownContext(String),
+    /// Safe mode: a term the contexts do not define.
+    #[error("the term \"{0}\" is not defined by the credential's JSON-LD contexts")]
+    UndefinedTerm(String),
+    /// A type or IRI that expands to a relative IRI (safe mode).
+    #[error("\"{0}\" is not defined by the credential's JSON-LD contexts")]
+    RelativeIri(String),
+    /// Any other JSON-LD error.
+    #[error("it is not valid JSON-LD ({0})")]
+    Invalid(String),
+    /// The poison-graph guard tripped.
+    #[error("its linked-data graph is too complex to canonicalize")]
+    TooComplex,
+}
+
+/// The bundled contexts, parsed once.
+fn parsed_contexts() -> &'static HashMap<String, json_ld::syntax::Value> {
+    static PARSED: OnceLock<HashMap<String, json_ld::syntax::Value>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        crate::contexts::all()
+            .filter_map(|(url, text)| {
+                let value: serde_json::Value = serde_json::from_str(text).ok()?;
+                Some((url.to_owned(), json_ld::syntax::Value::from_serde_json(value)))
+            })
+            .collect()
+    })
+}
+
+/// Serves the bundled contexts and nothing else.
+#[derive(Debug, Clone, Copy)]
+struct BundledLoader;
+
+/// The error the loader gives for a context it does not have.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct NotBundled(String);
+
+impl Loader for BundledLoader {
+    async fn load(&self, url: &json_ld::Iri) -> Result<RemoteDocument<IriBuf>, LoadError> {
+        match parsed_contexts().get(url.as_str()) {
+            Some(doc) => Ok(RemoteDocument::new(
+                Some(url.to_owned()),
+                None,
+                doc.clone(),
+            )),
+            None => Err(LoadError::new(url.to_owned(), NotBundled(url.as_str().to_owned()))),
+        }
+    }
+}
+
+/// One RDF quad, in plain strings, ready for canonicalization.
+fn to_oxrdf(
+    quad: json_ld::rdf_types::Quad<
+        Id<IriBuf, json_ld::BlankIdBuf>,
+        Id<IriBuf, json_ld::BlankIdBuf>,
+        Term<Id<IriBuf, json_ld::BlankIdBuf>, Literal<IriBuf>>,
+        Id<IriBuf, json_ld::BlankIdBuf>,
+    >,
+) -> Result<oxrdf::Quad, JsonLdError> {
+    fn named_or_blank(id: &Id<IriBuf, json_ld::BlankIdBuf>) -> Result<oxrdf::Subject, JsonLdError> {
+        match id {
+            Id::Iri(iri) => Ok(oxrdf::NamedNode::new_unchecked(iri.as_str()).into()),
+            Id::Blank(b) => blank(b.as_str()).map(Into::into),
+        }
+    }
+    fn blank(label: &str) -> Result<oxrdf::BlankNode, JsonLdError> {
+        let bare = label.strip_prefix("_:").unwrap_or(label);
+        oxrdf::BlankNode::new(bare).map_err(|e| JsonLdError::Invalid(e.to_string()))
+    }
+    let json_ld::rdf_types::Quad(s, p, o, g) = quad;
+    let subject = named_or_blank(&s)?;
+    let predicate = match &p {
+        Id::Iri(iri) => oxrdf::NamedNode::new_unchecked(iri.as_str()),
+        Id::Blank(b) => return Err(JsonLdError::RelativeIri(b.as_str().to_owned())),
+    };
+    let object: oxrdf::Term = match o {
+        Term::Id(id) => match named_or_blank(&id)? {
+            oxrdf::Subject::NamedNode(n) => n.into(),
+            oxrdf::Subject::BlankNode(b) => b.into(),
+            #[allow(unreachable_patterns)]
+            _ => return Err(JsonLdError::Invalid("unexpected RDF term".into())),
+        },
+        Term::Literal(Literal { value, type_ }) => match type_ {
+            LiteralType::Any(iri) => {
+                oxrdf::Literal::new_typed_literal(value, oxrdf::NamedNode::new_unchecked(iri.as_str()))
+                    .into()
+            }
+            LiteralType::LangString(tag) => {
+                oxrdf::Literal::new_language_tagged_literal_unchecked(value, tag.as_str().to_ascii_lowercase())
+                    .into()
+            }
+        },
+    };
+    let graph = match g {
+        None => oxrdf::GraphName::DefaultGraph,
+        Some(Id::Iri(iri)) => oxrdf::NamedNode::new_unchecked(iri.as_str()).into(),
+        Some(Id::Blank(b)) => blank(b.as_str())?.into(),
+    };
+    Ok(oxrdf::Quad::new(subject, predicate, object, graph))
+}
+
+/// Whether an IRI produced by expansion is absolute (has a scheme).
+fn is_absolute(iri: &str) -> bool {
+    match iri.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// The RDF dataset of a JSON-LD document, expanded in safe mode with the
+/// bundled contexts.
+pub fn to_dataset(document: &serde_json::Value) -> Result<Vec<oxrdf::Quad>, JsonLdError> {
+    check_contexts(document)?;
+    let input = RemoteDocument::new(
+        None,
+        None,
+        json_ld::syntax::Value::from_serde_json(document.clone()),
+    );
+    let options: Options<IriBuf> = Options {
+        expansion_policy: Policy {
+            invalid: Action::Reject,
+            vocab: Action::Keep,
+            allow_undefined: false,
+        },
+        ..Options::default()
+    };
+    let mut generator = json_ld::rdf_types::generator::Blank::new();
+    let mut to_rdf = futures::executor::block_on(input.to_rdf_full(
+        (),
+        &mut generator,
+        &BundledLoader,
+        options,
+        (),
+    ))
+    .map_err(|e| expand_error(e, document))?;
+    let mut quads = Vec::new();
+    for quad in to_rdf.cloned_quads() {
+        if quads.len() >= MAX_QUADS {
+            return Err(JsonLdError::TooComplex);
+        }
+        // Safe mode also covers IRIs that stayed relative (e.g. an unknown
+        // `type` value): they would be dropped or mangled downstream.
+        let json_ld::rdf_types::Quad(s, p, o, g) = &quad;
+        for id in [Some(s), Some(p), g.as_ref()].into_iter().flatten() {
+            if let Id::Iri(iri) = id {
+                if !is_absolute(iri.as_str()) {
+                    return Err(JsonLdError::RelativeIri(iri.as_str().to_owned()));
+                }
+            }
+        }
+        if let Term::Id(Id::Iri(iri)) = o {
+            if !is_absolute(iri.as_str()) {
+                return Err(JsonLdError::RelativeIri(iri.as_str().to_owned()));
+            }
+        }
+        quads.push(to_oxrdf(quad)?);
+    }
+    Ok(quads)
+}
+
+/// Every context URL the document names must be bundled: the error names the
+/// first one that is not (the JSON-LD processor would only say "loading failed").
+fn check_contexts(value: &serde_json::Value) -> Result<(), JsonLdError> {
+    fn urls(context: &serde_json::Value) -> Result<(), JsonLdError> {
+        match context {
+            serde_json::Value::String(url) if crate::contexts::bundled(url).is_none() => {
+                Err(JsonLdError::UnknownContext(url.clone()))
+            }
+            serde_json::Value::Array(items) => items.iter().try_for_each(urls),
+            _ => Ok(()),
+        }
+    }
+    match value {
+        serde_json::Value::Object(map) => map.iter().try_for_each(|(key, v)| {
+            if key == "@context" {
+                urls(v)?;
+            }
+            check_contexts(v)
+        }),
+        serde_json::Value::Array(items) => items.iter().try_for_each(check_contexts),
+        _ => Ok(()),
+    }
+}
+
+/// Every term any bundled context defines, at any depth (scoped contexts too).
+fn defined_terms() -> &'static std::collections::HashSet<String> {
+    static TERMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        fn walk(v: &serde_json::Value, out: &mut std::collections::HashSet<String>) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        out.insert(k.clone());
+                        walk(v, out);
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = std::collections::HashSet::new();
+        for (_, text) in crate::contexts::all() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+                walk(&v, &mut out);
+            }
+        }
+        out
+    })
+}
+
+/// The first `type` value of the document that no context defines, to name
+/// it when the JSON-LD processor only says "invalid type".
+fn undefined_type(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                if key == "type" || key == "@type" {
+                    let names: Vec<&str> = match v {
+                        serde_json::Value::String(s) => vec![s.as_str()],
+                        serde_json::Value::Array(items) => {
+                            items.iter().filter_map(serde_json::Value::as_str).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    if let Some(name) = names
+                        .into_iter()
+                        .find(|n| !n.contains(':') && !defined_terms().contains(*n))
+                    {
+                        return Some(name.to_owned());
+                    }
+                }
+                if key != "@context" {
+                    if let Some(found) = undefined_type(v) {
+                        return Some(found);
+                    }
+                }
+            }
+            None
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(undefined_type),
+        _ => None,
+    }
+}
+
+fn expand_error(e: json_ld::ToRdfError, document: &serde_json::Value) -> JsonLdError {
+    let json_ld::ToRdfError::Expand(e) = e;
+    match e {
+        json_ld::ExpandError::Expansion(json_ld::expansion::Error::InvalidTypeValue) => {
+            match undefined_type(document) {
+                Some(name) => JsonLdError::UndefinedTerm(name),
+                None => JsonLdError::Invalid("a type value is not valid".into()),
+            }
+        }
+        json_ld::ExpandError::Loading(load) => {
+            JsonLdError::UnknownContext(load.target.as_str().to_owned())
+        }
+        json_ld::ExpandError::Expansion(json_ld::expansion::Error::KeyExpansionFailed(term)) => {
+            JsonLdError::UndefinedTerm(term)
+        }
+        other => JsonLdError::Invalid(other.to_string()),
+    }
+}
+
+/// Canonical N-Quads (RDFC-1.0) of a dataset, with the poison-graph guard.
+pub fn canonicalize(quads: &[oxrdf::Quad]) -> Result<String, JsonLdError> {
+    let dataset: oxrdf::Dataset = quads.iter().collect();
+    let options = rdf_canon::CanonicalizationOptions {
+        hndq_call_limit: Some(HNDQ_CALL_LIMIT),
+    };
+    rdf_canon::canonicalize_with::<sha2::Sha256>(&dataset, &options).map_err(|e| match e {
+        rdf_canon::CanonicalizationError::HndqCallLimitExceeded(_) => JsonLdError::TooComplex,
+        other => JsonLdError::Invalid(other.to_string()),
+    })
+}
+
+/// Canonical N-Quads of a JSON-LD document: [`to_dataset`] then [`canonicalize`].
+pub fn canonical_nquads(document: &serde_json::Value) -> Result<String, JsonLdError> {
+    canonicalize(&to_dataset(document)?)
+}
