@@ -46,6 +46,30 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
+    /// Verify a badge: its signature, issuer, dates and revocation status.
+    ///
+    /// Exit code 0 when it is valid, 1 when a check fails, 2 when the file
+    /// cannot be read.
+    Verify {
+        /// A baked PNG or SVG image, a .json credential, a .jwt/.jws token, or
+        /// a text file holding a hosted badge's URL.
+        file: PathBuf,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Never use the network (the default; kept for scripts that say so).
+        #[arg(long, conflicts_with = "online")]
+        offline: bool,
+        /// Look up what needs the network: did:web keys, hosted badges, status lists.
+        #[arg(long)]
+        online: bool,
+        /// Check the dates as of this moment (RFC 3339) instead of now.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// Also check that the badge was issued to this e-mail address or DID.
+        #[arg(long, value_name = "EMAIL|DID")]
+        recipient: Option<String>,
+    },
     /// Print the text baked into an image, byte for byte.
     Unbake {
         /// The baked PNG or SVG image.
@@ -65,7 +89,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Negative) => ExitCode::from(1),
         Err(e) => {
             eprintln!("{e}");
             match e {
@@ -76,8 +101,46 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), Error> {
+/// How a command that ran to the end came out.
+enum Outcome {
+    /// Done, or checked and positive.
+    Ok,
+    /// Checked and negative (e.g. an invalid badge).
+    Negative,
+}
+
+fn run(command: Command) -> Result<Outcome, Error> {
     match command {
+        Command::Verify {
+            file,
+            json,
+            offline: _,
+            online,
+            at,
+            recipient,
+        } => {
+            let request = app::VerifyRequest {
+                online,
+                at,
+                recipient,
+            };
+            // A bad --at is a usage error whatever the file holds.
+            if let Some(at) = &request.at {
+                app::parse_at(at)?;
+            }
+            let bytes = read(&file)?;
+            let report = app::verify_bytes(&name(&file), &bytes, &request)?;
+            if json {
+                println!("{}", to_json(&report));
+            } else {
+                print!("{}", describe_report(&name(&file), &report));
+            }
+            Ok(if report.valid {
+                Outcome::Ok
+            } else {
+                Outcome::Negative
+            })
+        }
         Command::Inspect { file, json } => {
             let bytes = read(&file)?;
             let inspection = app::inspect_bytes(&name(&file), &bytes)?;
@@ -87,7 +150,7 @@ fn run(command: Command) -> Result<(), Error> {
             } else {
                 print!("{}", app::describe(&inspection));
             }
-            Ok(())
+            Ok(Outcome::Ok)
         }
         Command::Bake {
             image,
@@ -114,7 +177,7 @@ fn run(command: Command) -> Result<(), Error> {
             )?;
             app::write_atomically(&output, &baked.bytes)?;
             eprintln!("Baked into {} as {}.", output.display(), baked.placed_as);
-            Ok(())
+            Ok(Outcome::Ok)
         }
         Command::Unbake { image, output } => {
             let bytes = read(&image)?;
@@ -128,9 +191,43 @@ fn run(command: Command) -> Result<(), Error> {
                         .map_err(|e| Error::io("standard output", e))?;
                 }
             }
-            Ok(())
+            Ok(Outcome::Ok)
         }
     }
+}
+
+/// The report as text: a verdict line, what the badge is, then one line per check.
+fn describe_report(file: &str, report: &app::Report) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let verdict = if report.valid { "VALID" } else { "INVALID" };
+    let _ = writeln!(out, "{file}: {verdict}");
+    if let Some(name) = report.achievement.as_ref().and_then(|a| a.name.as_deref()) {
+        let _ = writeln!(out, "  badge:   {name}");
+    }
+    if let Some(issuer) = &report.issuer {
+        let who = match (&issuer.name, &issuer.id) {
+            (Some(n), Some(i)) => format!("{n} ({i})"),
+            (Some(n), None) => n.clone(),
+            (None, Some(i)) => i.clone(),
+            (None, None) => "unnamed".into(),
+        };
+        let _ = writeln!(out, "  issuer:  {who}");
+    }
+    for check in &report.checks {
+        let mark = match check.status {
+            app::CheckStatus::Pass => "pass",
+            app::CheckStatus::Fail => "FAIL",
+            app::CheckStatus::Warn => "warn",
+            app::CheckStatus::Skip => "skip",
+        };
+        let id = serde_json::to_value(check.id)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  [{mark}] {id:<10} {}", check.message);
+    }
+    out
 }
 
 /// The file as the user named it, for messages.

@@ -305,3 +305,97 @@ impl From<crate::Error> for IpcError {
         IpcError::from(&e)
     }
 }
+
+/// The verification report of one badge, as the Inspector's checklist shows it
+/// (the same content as `badgesmith verify --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    /// True only if no check failed.
+    pub valid: bool,
+    /// `ob3-json`, `ob3-jwt`, `ob2-json`, `ob2-jws`, `ob2-hosted` or `ob1`.
+    pub format: String,
+    /// The checks, in the order they ran.
+    pub checks: Vec<VerificationCheck>,
+    /// True when some check was skipped because it needs the network, so a
+    /// "verify online" action would add something.
+    pub needs_network: bool,
+    /// True when the network was allowed for this report.
+    pub online: bool,
+    /// The issuer's name, when the badge gives one.
+    pub issuer_name: Option<String>,
+    /// The issuer's id (URL or DID).
+    pub issuer_id: Option<String>,
+    /// The achievement's name.
+    pub achievement_name: Option<String>,
+    /// When it becomes valid, as written in the badge.
+    pub valid_from: Option<String>,
+    /// When it stops being valid, as written in the badge.
+    pub valid_until: Option<String>,
+}
+
+/// One line of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VerificationCheck {
+    /// `parse`, `schema`, `proof`, `issuer-key`, `dates`, `status` or `recipient`.
+    pub id: String,
+    /// The outcome.
+    pub status: CheckOutcome,
+    /// One plain sentence.
+    pub message: String,
+}
+
+/// The outcome of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckOutcome {
+    /// Checked and fine.
+    Pass,
+    /// Checked and wrong.
+    Fail,
+    /// Fine, with something worth knowing.
+    Warn,
+    /// Not checked (usually: needs the network).
+    Skip,
+}
+
+fn kebab<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+impl Verification {
+    /// The DTO of a report; `online` says whether the network was allowed.
+    pub fn from_report(report: &badgesmith_credential::Report, online: bool) -> Self {
+        use badgesmith_credential::CheckStatus;
+        let checks: Vec<VerificationCheck> = report
+            .checks
+            .iter()
+            .map(|c| VerificationCheck {
+                id: kebab(&c.id),
+                status: match c.status {
+                    CheckStatus::Pass => CheckOutcome::Pass,
+                    CheckStatus::Fail => CheckOutcome::Fail,
+                    CheckStatus::Warn => CheckOutcome::Warn,
+                    CheckStatus::Skip => CheckOutcome::Skip,
+                },
+                message: c.message.clone(),
+            })
+            .collect();
+        Self {
+            valid: report.valid,
+            format: kebab(&report.format),
+            needs_network: !online && checks.iter().any(|c| c.status == CheckOutcome::Skip),
+            online,
+            checks,
+            issuer_name: report.issuer.as_ref().and_then(|i| i.name.clone()),
+            issuer_id: report.issuer.as_ref().and_then(|i| i.id.clone()),
+            achievement_name: report.achievement.as_ref().and_then(|a| a.name.clone()),
+            valid_from: report.valid_from.clone(),
+            valid_until: report.valid_until.clone(),
+        }
+    }
+}

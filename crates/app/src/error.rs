@@ -63,6 +63,9 @@ pub enum Error {
         "no home folder for Badgesmith's data could be found; pass --home DIR or set BADGESMITH_HOME"
     )]
     NoHome,
+    /// A command-line value or request field is malformed.
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// A stable, machine-readable error code: the user interface switches on this,
@@ -84,6 +87,8 @@ pub enum ErrorCode {
     Io,
     /// The user cancelled a dialog.
     Cancelled,
+    /// A request value (e.g. a date) is malformed.
+    InvalidRequest,
     /// Something else went wrong.
     Internal,
 }
@@ -105,6 +110,7 @@ impl Error {
             Error::TooLarge { .. } => ErrorCode::TooLarge,
             Error::Io { .. } => ErrorCode::Io,
             Error::NoHome => ErrorCode::Io,
+            Error::Usage(_) => ErrorCode::InvalidRequest,
         }
     }
 

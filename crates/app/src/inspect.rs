@@ -89,7 +89,7 @@ pub fn preview_data_url(bytes: &[u8]) -> Option<String> {
     Some(format!("data:{mime};base64,{}", STANDARD.encode(bytes)))
 }
 
-fn check_size(name: &str, len: usize) -> Result<(), Error> {
+pub(crate) fn check_size(name: &str, len: usize) -> Result<(), Error> {
     let size = len as u64;
     if size > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {

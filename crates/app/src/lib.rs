@@ -18,8 +18,10 @@ mod home;
 mod inspect;
 mod jws;
 mod session;
+mod verify;
 mod version;
 
+pub use badgesmith_credential::{Check, CheckId, CheckStatus, Format, Report};
 pub use bake::{BakeOutcome, bake_credential, default_baked_file_name};
 pub use describe::describe;
 pub use error::{Error, ErrorCode};
@@ -27,3 +29,4 @@ pub use files::{read_input, write_atomically};
 pub use home::resolve_home;
 pub use inspect::{MAX_INPUT_BYTES, inspect_bytes, inspect_text, preview_data_url, unbake_text};
 pub use session::InspectorSession;
+pub use verify::{VerifyRequest, badge_text, parse_at, verify_badge_text, verify_bytes};

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::dto::{BakeSaved, FileFormat, OpenOutcome, OpenedFile};
+use crate::dto::{BakeSaved, FileFormat, OpenOutcome, OpenedFile, Verification};
 use crate::{
     Error, bake_credential, inspect_bytes, inspect_text, preview_data_url, read_input,
     write_atomically,
@@ -101,6 +101,18 @@ impl InspectorSession {
             _ => "txt",
         };
         Ok((text, ext))
+    }
+
+    /// Verifies the badge of an open file, offline unless `online`; the
+    /// clock is read here (the `at` of the request is "now").
+    pub fn verify(&self, id: u32, online: bool) -> Result<Verification, Error> {
+        let (text, _) = self.badge_text(id)?;
+        let request = crate::VerifyRequest {
+            online,
+            ..Default::default()
+        };
+        let report = crate::verify_badge_text(&text, &request)?;
+        Ok(Verification::from_report(&report, online))
     }
 
     /// Writes the embedded text of an open file to `out`.

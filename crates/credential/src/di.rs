@@ -37,13 +37,18 @@ impl Suite {
 
     /// Which suite a proof object uses.
     pub fn of(proof: &Value) -> Result<Self, ProofError> {
-        let kind = proof.get("type").and_then(Value::as_str).unwrap_or_default();
+        let kind = proof
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let cryptosuite = proof.get("cryptosuite").and_then(Value::as_str);
         match (kind, cryptosuite) {
             ("DataIntegrityProof", Some("eddsa-rdfc-2022")) => Ok(Self::EddsaRdfc2022),
             ("DataIntegrityProof", Some("eddsa-jcs-2022")) => Ok(Self::EddsaJcs2022),
             ("Ed25519Signature2020", _) => Ok(Self::Ed25519Signature2020),
-            ("DataIntegrityProof", Some(other)) => Err(ProofError::UnsupportedSuite(other.to_owned())),
+            ("DataIntegrityProof", Some(other)) => {
+                Err(ProofError::UnsupportedSuite(other.to_owned()))
+            }
             ("", _) => Err(ProofError::Malformed("the proof has no type".into())),
             (other, _) => Err(ProofError::UnsupportedSuite(other.to_owned())),
         }
@@ -57,7 +62,9 @@ pub enum ProofError {
     #[error("{0}")]
     JsonLd(#[from] JsonLdError),
     /// The signature does not match the content.
-    #[error("the signature does not match the badge's content: it was changed after signing, or signed with another key")]
+    #[error(
+        "the signature does not match the badge's content: it was changed after signing, or signed with another key"
+    )]
     BadSignature,
     /// A suite Badgesmith does not know.
     #[error("it is signed with \"{0}\", a kind of proof Badgesmith cannot check")]
@@ -104,13 +111,18 @@ fn canonical(suite: Suite, value: &Value) -> Result<Vec<u8>, ProofError> {
         Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020 => {
             Ok(jsonld::canonical_nquads(value)?.into_bytes())
         }
-        Suite::EddsaJcs2022 => serde_json_canonicalizer::to_vec(value)
-            .map_err(|e| ProofError::Malformed(format!("it cannot be canonicalized as JSON ({e})"))),
+        Suite::EddsaJcs2022 => serde_json_canonicalizer::to_vec(value).map_err(|e| {
+            ProofError::Malformed(format!("it cannot be canonicalized as JSON ({e})"))
+        }),
     }
 }
 
 /// `sha256(canonical proof options) ‖ sha256(canonical document)`.
-fn hash_data(suite: Suite, proof_options: &Value, document: &Value) -> Result<[u8; 64], ProofError> {
+fn hash_data(
+    suite: Suite,
+    proof_options: &Value,
+    document: &Value,
+) -> Result<[u8; 64], ProofError> {
     let proof_hash = Sha256::digest(canonical(suite, proof_options)?);
     let doc_hash = Sha256::digest(canonical(suite, document)?);
     let mut out = [0u8; 64];
@@ -122,8 +134,14 @@ fn hash_data(suite: Suite, proof_options: &Value, document: &Value) -> Result<[u
 
 /// Signs `document` (which must not hold a proof of its own yet, or holds
 /// proofs that become a proof set) and returns it with the new proof added.
-pub fn sign(document: &Value, key: &SigningKey, options: &SignOptions<'_>) -> Result<Value, ProofError> {
-    let Value::Object(doc) = document else { return Err(ProofError::NotAnObject) };
+pub fn sign(
+    document: &Value,
+    key: &SigningKey,
+    options: &SignOptions<'_>,
+) -> Result<Value, ProofError> {
+    let Value::Object(doc) = document else {
+        return Err(ProofError::NotAnObject);
+    };
     if options.suite == Suite::Ed25519Signature2020 {
         return Err(ProofError::UnsupportedSuite(options.suite.name().into()));
     }
@@ -133,7 +151,10 @@ pub fn sign(document: &Value, key: &SigningKey, options: &SignOptions<'_>) -> Re
     proof.insert("type".into(), "DataIntegrityProof".into());
     proof.insert("cryptosuite".into(), options.suite.name().into());
     proof.insert("created".into(), options.created.into());
-    proof.insert("verificationMethod".into(), options.verification_method.into());
+    proof.insert(
+        "verificationMethod".into(),
+        options.verification_method.into(),
+    );
     proof.insert("proofPurpose".into(), options.proof_purpose.into());
     let mut proof_options = proof.clone();
     if let Some(context) = unsecured.get("@context") {
@@ -143,9 +164,16 @@ pub fn sign(document: &Value, key: &SigningKey, options: &SignOptions<'_>) -> Re
             proof.insert("@context".into(), context.clone());
         }
     }
-    let data = hash_data(options.suite, &Value::Object(proof_options), &Value::Object(unsecured))?;
+    let data = hash_data(
+        options.suite,
+        &Value::Object(proof_options),
+        &Value::Object(unsecured),
+    )?;
     let signature = key.sign(&data);
-    proof.insert("proofValue".into(), multibase::encode_base58btc(&signature.to_bytes()).into());
+    proof.insert(
+        "proofValue".into(),
+        multibase::encode_base58btc(&signature.to_bytes()).into(),
+    );
     let mut signed = doc.clone();
     let proof = Value::Object(proof);
     let proofs = match existing {
@@ -176,7 +204,9 @@ pub fn verify(
     proof: &Value,
     fetcher: Option<&dyn crate::Fetcher>,
 ) -> Result<VerifiedProof, ProofError> {
-    let Value::Object(doc) = document else { return Err(ProofError::NotAnObject) };
+    let Value::Object(doc) = document else {
+        return Err(ProofError::NotAnObject);
+    };
     let Value::Object(proof_map) = proof else {
         return Err(ProofError::Malformed("the proof is not an object".into()));
     };
@@ -207,10 +237,16 @@ pub fn verify(
         };
         let matching: Vec<Value> = siblings
             .into_iter()
-            .filter(|p| p.get("id").and_then(Value::as_str).is_some_and(|id| wanted.contains(&id)))
+            .filter(|p| {
+                p.get("id")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| wanted.contains(&id))
+            })
             .collect();
         if matching.len() != wanted.len() {
-            return Err(ProofError::Malformed("it chains to a proof that is not there".into()));
+            return Err(ProofError::Malformed(
+                "it chains to a proof that is not there".into(),
+            ));
         }
         let chained = match <[Value; 1]>::try_from(matching) {
             Ok([one]) => one,
@@ -225,7 +261,11 @@ pub fn verify(
             proof_options.insert("@context".into(), context.clone());
         }
     }
-    let data = hash_data(suite, &Value::Object(proof_options), &Value::Object(unsecured))?;
+    let data = hash_data(
+        suite,
+        &Value::Object(proof_options),
+        &Value::Object(unsecured),
+    )?;
     let signer = did::resolve_verification_method(vm, fetcher)?;
     signer
         .key

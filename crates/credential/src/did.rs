@@ -35,11 +35,14 @@ pub fn did_key_verification_method(key: &VerifyingKey) -> String {
 
 /// Reads an Ed25519 public key from its multibase form (`z6Mk…`).
 pub fn parse_public_key_multibase(text: &str) -> Result<VerifyingKey, DidError> {
-    let bytes = multibase::decode_base58btc(text).map_err(|_| DidError::NotAKey(text.to_owned()))?;
+    let bytes =
+        multibase::decode_base58btc(text).map_err(|_| DidError::NotAKey(text.to_owned()))?;
     let raw = bytes
         .strip_prefix(&ED25519_PUB)
         .ok_or_else(|| DidError::NotEd25519(text.to_owned()))?;
-    let raw: [u8; 32] = raw.try_into().map_err(|_| DidError::NotAKey(text.to_owned()))?;
+    let raw: [u8; 32] = raw
+        .try_into()
+        .map_err(|_| DidError::NotAKey(text.to_owned()))?;
     VerifyingKey::from_bytes(&raw).map_err(|_| DidError::NotAKey(text.to_owned()))
 }
 
@@ -86,7 +89,11 @@ pub fn resolve_did_key(did: &str) -> Result<DidDocument, DidError> {
         "authentication": [vm_id], "assertionMethod": [vm_id],
         "capabilityDelegation": [vm_id], "capabilityInvocation": [vm_id],
     });
-    Ok(DidDocument { multikey, ed25519_2020: ed2020, key })
+    Ok(DidDocument {
+        multikey,
+        ed25519_2020: ed2020,
+        key,
+    })
 }
 
 /// A resolved did:key document in both verification-method forms.
@@ -146,13 +153,21 @@ pub fn resolve_verification_method(
     if vm.starts_with("did:key:") {
         let key = parse_did_key(vm)?;
         let controller = vm.split('#').next().unwrap_or(vm).to_owned();
-        return Ok(ResolvedKey { id: vm.to_owned(), controller, key });
+        return Ok(ResolvedKey {
+            id: vm.to_owned(),
+            controller,
+            key,
+        });
     }
     if vm.starts_with("https://") || vm.starts_with("http://") {
         if let Some((controller, fragment)) = vm.split_once('#') {
             if fragment.starts_with("z6Mk") {
                 let key = parse_public_key_multibase(fragment)?;
-                return Ok(ResolvedKey { id: vm.to_owned(), controller: controller.to_owned(), key });
+                return Ok(ResolvedKey {
+                    id: vm.to_owned(),
+                    controller: controller.to_owned(),
+                    key,
+                });
             }
         }
         let fetcher = fetcher.ok_or_else(|| DidError::NeedsNetwork(vm.to_owned()))?;
@@ -177,13 +192,22 @@ pub fn resolve_verification_method(
 
 /// Finds `vm` in the JSON document at `url` (a DID document, a controller
 /// document, or the key document itself).
-fn resolve_in_document(vm: &str, url: &str, fetcher: &dyn crate::Fetcher) -> Result<ResolvedKey, DidError> {
+fn resolve_in_document(
+    vm: &str,
+    url: &str,
+    fetcher: &dyn crate::Fetcher,
+) -> Result<ResolvedKey, DidError> {
     let failed = |why: String| DidError::LookupFailed(vm.to_owned(), why);
     let bytes = fetcher.fetch(url).map_err(failed)?;
-    let doc: Value = serde_json::from_slice(&bytes).map_err(|e| failed(format!("{url} is not JSON: {e}")))?;
+    let doc: Value =
+        serde_json::from_slice(&bytes).map_err(|e| failed(format!("{url} is not JSON: {e}")))?;
     let doc_id = doc.get("id").and_then(Value::as_str).unwrap_or(url);
     let absolute = |id: &str| {
-        if id.starts_with('#') { format!("{doc_id}{id}") } else { id.to_owned() }
+        if id.starts_with('#') {
+            format!("{doc_id}{id}")
+        } else {
+            id.to_owned()
+        }
     };
     let mut candidates: Vec<&Value> = vec![&doc];
     for field in ["verificationMethod", "assertionMethod", "publicKey"] {
@@ -194,7 +218,9 @@ fn resolve_in_document(vm: &str, url: &str, fetcher: &dyn crate::Fetcher) -> Res
         }
     }
     for method in candidates {
-        let Some(id) = method.get("id").and_then(Value::as_str) else { continue };
+        let Some(id) = method.get("id").and_then(Value::as_str) else {
+            continue;
+        };
         if absolute(id) != vm {
             continue;
         }
@@ -205,7 +231,11 @@ fn resolve_in_document(vm: &str, url: &str, fetcher: &dyn crate::Fetcher) -> Res
             .to_owned();
         if let Some(mb) = method.get("publicKeyMultibase").and_then(Value::as_str) {
             let key = parse_public_key_multibase(mb)?;
-            return Ok(ResolvedKey { id: vm.to_owned(), controller, key });
+            return Ok(ResolvedKey {
+                id: vm.to_owned(),
+                controller,
+                key,
+            });
         }
         if let Some(jwk) = method.get("publicKeyJwk") {
             let x = jwk.get("x").and_then(Value::as_str).unwrap_or_default();
@@ -214,9 +244,16 @@ fn resolve_in_document(vm: &str, url: &str, fetcher: &dyn crate::Fetcher) -> Res
                 let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
                     .decode(x)
                     .map_err(|_| DidError::NotAKey(vm.to_owned()))?;
-                let raw: [u8; 32] = raw.try_into().map_err(|_| DidError::NotAKey(vm.to_owned()))?;
-                let key = VerifyingKey::from_bytes(&raw).map_err(|_| DidError::NotAKey(vm.to_owned()))?;
-                return Ok(ResolvedKey { id: vm.to_owned(), controller, key });
+                let raw: [u8; 32] = raw
+                    .try_into()
+                    .map_err(|_| DidError::NotAKey(vm.to_owned()))?;
+                let key =
+                    VerifyingKey::from_bytes(&raw).map_err(|_| DidError::NotAKey(vm.to_owned()))?;
+                return Ok(ResolvedKey {
+                    id: vm.to_owned(),
+                    controller,
+                    key,
+                });
             }
         }
         return Err(DidError::NotEd25519(vm.to_owned()));

@@ -48,7 +48,10 @@ fn parsed_contexts() -> &'static HashMap<String, json_ld::syntax::Value> {
         crate::contexts::all()
             .filter_map(|(url, text)| {
                 let value: serde_json::Value = serde_json::from_str(text).ok()?;
-                Some((url.to_owned(), json_ld::syntax::Value::from_serde_json(value)))
+                Some((
+                    url.to_owned(),
+                    json_ld::syntax::Value::from_serde_json(value),
+                ))
             })
             .collect()
     })
@@ -66,12 +69,11 @@ struct NotBundled(String);
 impl Loader for BundledLoader {
     async fn load(&self, url: &json_ld::Iri) -> Result<RemoteDocument<IriBuf>, LoadError> {
         match parsed_contexts().get(url.as_str()) {
-            Some(doc) => Ok(RemoteDocument::new(
-                Some(url.to_owned()),
-                None,
-                doc.clone(),
+            Some(doc) => Ok(RemoteDocument::new(Some(url.to_owned()), None, doc.clone())),
+            None => Err(LoadError::new(
+                url.to_owned(),
+                NotBundled(url.as_str().to_owned()),
             )),
-            None => Err(LoadError::new(url.to_owned(), NotBundled(url.as_str().to_owned()))),
         }
     }
 }
@@ -109,14 +111,16 @@ fn to_oxrdf(
             _ => return Err(JsonLdError::Invalid("unexpected RDF term".into())),
         },
         Term::Literal(Literal { value, type_ }) => match type_ {
-            LiteralType::Any(iri) => {
-                oxrdf::Literal::new_typed_literal(value, oxrdf::NamedNode::new_unchecked(iri.as_str()))
-                    .into()
-            }
-            LiteralType::LangString(tag) => {
-                oxrdf::Literal::new_language_tagged_literal_unchecked(value, tag.as_str().to_ascii_lowercase())
-                    .into()
-            }
+            LiteralType::Any(iri) => oxrdf::Literal::new_typed_literal(
+                value,
+                oxrdf::NamedNode::new_unchecked(iri.as_str()),
+            )
+            .into(),
+            LiteralType::LangString(tag) => oxrdf::Literal::new_language_tagged_literal_unchecked(
+                value,
+                tag.as_str().to_ascii_lowercase(),
+            )
+            .into(),
         },
     };
     let graph = match g {

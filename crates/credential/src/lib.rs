@@ -25,8 +25,11 @@ pub mod ob3;
 pub mod recipient;
 pub mod report;
 pub mod schema;
+pub mod status;
+pub mod verify;
 
 pub use report::{Check, CheckId, CheckStatus, Format, Report};
+pub use verify::{VerifyOptions, verify_json, verify_text};
 
 /// The one door to the network: fetches the bytes behind a URL. The CLI and
 /// the app pass one only when the user allows online verification.

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome};
+use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome, Verification};
 use ts_rs::TS;
 
 const HEADER: &str = "// Generated from crates/app/src/dto.rs by `UPDATE_IPC_TYPES=1 cargo test -p badgesmith-app`. Do not edit.\n";
@@ -20,6 +20,7 @@ fn generate() -> BTreeMap<String, String> {
     OpenOutcome::export_all(&cfg).unwrap();
     BakeSaved::export_all(&cfg).unwrap();
     IpcError::export_all(&cfg).unwrap();
+    Verification::export_all(&cfg).unwrap();
     read_dir(dir.path())
         .into_iter()
         .map(|(name, text)| {

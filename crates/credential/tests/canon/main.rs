@@ -26,31 +26,46 @@ fn without_proof(mut v: Value) -> Value {
 fn w3c_rdfc_document() {
     let doc = json("w3c-vc-di-eddsa/unsigned.json");
     let got = jsonld::canonical_nquads(&doc).unwrap();
-    assert_eq!(got, read("w3c-vc-di-eddsa/eddsa-rdfc-2022/canonDocDataInt.txt"));
+    assert_eq!(
+        got,
+        read("w3c-vc-di-eddsa/eddsa-rdfc-2022/canonDocDataInt.txt")
+    );
 }
 
 #[test]
 fn w3c_rdfc_proof_config() {
     let doc = json("w3c-vc-di-eddsa/eddsa-rdfc-2022/proofConfigDataInt.json");
     let got = jsonld::canonical_nquads(&doc).unwrap();
-    assert_eq!(got, read("w3c-vc-di-eddsa/eddsa-rdfc-2022/proofCanonDataInt.txt"));
+    assert_eq!(
+        got,
+        read("w3c-vc-di-eddsa/eddsa-rdfc-2022/proofCanonDataInt.txt")
+    );
 }
 
 #[test]
 fn w3c_ed25519_signature_2020_document_and_proof() {
     let doc = json("w3c-vc-di-eddsa/unsigned.json");
     let got = jsonld::canonical_nquads(&doc).unwrap();
-    assert_eq!(got, read("w3c-vc-di-eddsa/Ed25519Signature2020/canonDocEdSig.txt"));
+    assert_eq!(
+        got,
+        read("w3c-vc-di-eddsa/Ed25519Signature2020/canonDocEdSig.txt")
+    );
     let proof = json("w3c-vc-di-eddsa/Ed25519Signature2020/proofConfigEdSig.json");
     let got = jsonld::canonical_nquads(&proof).unwrap();
-    assert_eq!(got, read("w3c-vc-di-eddsa/Ed25519Signature2020/proofCanonEdSig.txt"));
+    assert_eq!(
+        got,
+        read("w3c-vc-di-eddsa/Ed25519Signature2020/proofCanonEdSig.txt")
+    );
 }
 
 #[test]
 fn onedtech_ob3_document_keeps_the_context_quirks() {
     let doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
     let got = jsonld::canonical_nquads(&doc).unwrap();
-    assert_eq!(got, read("1edtech-ob-spec/ldp-testvector-obv3p0/document-canon.nq"));
+    assert_eq!(
+        got,
+        read("1edtech-ob-spec/ldp-testvector-obv3p0/document-canon.nq")
+    );
 }
 
 #[test]
@@ -65,7 +80,9 @@ fn dcc_basic_obv3_document() {
 #[test]
 fn safe_mode_names_the_undefined_term() {
     let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
-    doc.as_object_mut().unwrap().insert("favouriteColour".into(), "green".into());
+    doc.as_object_mut()
+        .unwrap()
+        .insert("favouriteColour".into(), "green".into());
     let err = jsonld::canonical_nquads(&doc).unwrap_err();
     assert_eq!(err, JsonLdError::UndefinedTerm("favouriteColour".into()));
     assert!(err.to_string().contains("\"favouriteColour\""), "{err}");
@@ -81,9 +98,15 @@ fn safe_mode_refuses_an_undefined_type() {
 #[test]
 fn an_unknown_context_is_named() {
     let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
-    doc["@context"].as_array_mut().unwrap().push("https://example.org/my-context.json".into());
+    doc["@context"]
+        .as_array_mut()
+        .unwrap()
+        .push("https://example.org/my-context.json".into());
     let err = jsonld::canonical_nquads(&doc).unwrap_err();
-    assert_eq!(err, JsonLdError::UnknownContext("https://example.org/my-context.json".into()));
+    assert_eq!(
+        err,
+        JsonLdError::UnknownContext("https://example.org/my-context.json".into())
+    );
 }
 
 #[test]

@@ -13,7 +13,8 @@ fn vectors() -> PathBuf {
 }
 
 fn json(path: &str) -> Value {
-    let text = std::fs::read_to_string(vectors().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text =
+        std::fs::read_to_string(vectors().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -29,7 +30,10 @@ const OB_SEED: &str = "6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed
 
 fn verify_all(path: &str) -> Vec<Result<di::VerifiedProof, ProofError>> {
     let doc = json(path);
-    di::proofs(&doc).into_iter().map(|p| di::verify(&doc, p, None)).collect()
+    di::proofs(&doc)
+        .into_iter()
+        .map(|p| di::verify(&doc, p, None))
+        .collect()
 }
 
 #[test]
@@ -87,14 +91,20 @@ fn signing_reproduces_the_w3c_jcs_vector() {
 #[test]
 fn signing_reproduces_the_onedtech_ob_vector() {
     let signed = json("1edtech-ob-spec/ldp-testvector-obv3p0/signed.json");
-    let ours = resign(&json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json"), &signed, OB_SEED);
+    let ours = resign(
+        &json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json"),
+        &signed,
+        OB_SEED,
+    );
     assert_eq!(ours, signed);
 }
 
 #[test]
 fn signing_reproduces_the_dcc_fixture() {
     // Seed published as base58btc(0x00 0x20 ‖ seed).
-    let raw = bs58::decode("1AeiPT496wWmo9BG2QYXeTusgFSZPNG3T9wNeTtjrQ3rCB").into_vec().unwrap();
+    let raw = bs58::decode("1AeiPT496wWmo9BG2QYXeTusgFSZPNG3T9wNeTtjrQ3rCB")
+        .into_vec()
+        .unwrap();
     assert_eq!(&raw[..2], &[0x00, 0x20]);
     let seed: String = raw[2..].iter().map(|b| format!("{b:02x}")).collect();
     let signed = json(
@@ -112,7 +122,10 @@ fn a_changed_field_breaks_the_signature() {
     let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/signed.json");
     doc["credentialSubject"]["achievement"]["name"] = "Something else".into();
     let proof = di::proofs(&doc)[0].clone();
-    assert_eq!(di::verify(&doc, &proof, None).unwrap_err(), ProofError::BadSignature);
+    assert_eq!(
+        di::verify(&doc, &proof, None).unwrap_err(),
+        ProofError::BadSignature
+    );
 }
 
 #[test]
@@ -120,23 +133,34 @@ fn a_changed_proof_option_breaks_the_signature() {
     let mut doc = json("w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json");
     doc["proof"]["created"] = "2024-01-01T00:00:00Z".into();
     let proof = di::proofs(&doc)[0].clone();
-    assert_eq!(di::verify(&doc, &proof, None).unwrap_err(), ProofError::BadSignature);
+    assert_eq!(
+        di::verify(&doc, &proof, None).unwrap_err(),
+        ProofError::BadSignature
+    );
 }
 
 #[test]
 fn did_key_round_trips_and_resolves_offline() {
     let k = key(W3C_SEED).verifying_key();
-    assert_eq!(did::public_key_multibase(&k), "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2");
+    assert_eq!(
+        did::public_key_multibase(&k),
+        "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"
+    );
     let id = did::did_key(&k);
     assert_eq!(did::parse_did_key(&id).unwrap(), k);
     let doc = did::resolve_did_key(&id).unwrap();
     assert_eq!(doc.multikey["verificationMethod"][0]["type"], "Multikey");
-    assert_eq!(doc.ed25519_2020["verificationMethod"][0]["type"], "Ed25519VerificationKey2020");
+    assert_eq!(
+        doc.ed25519_2020["verificationMethod"][0]["type"],
+        "Ed25519VerificationKey2020"
+    );
     assert_eq!(
         doc.multikey["assertionMethod"][0],
         format!("{id}#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2")
     );
-    assert!(did::parse_did_key("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ3").is_err());
+    assert!(
+        did::parse_did_key("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ3").is_err()
+    );
     assert!(did::parse_did_key("did:web:example.org").is_err());
 }
 
