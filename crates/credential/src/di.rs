@@ -256,10 +256,10 @@ pub fn verify(
     }
     let mut proof_options = proof_map.clone();
     proof_options.remove("proofValue");
-    if !proof_options.contains_key("@context") {
-        if let Some(context) = doc.get("@context") {
-            proof_options.insert("@context".into(), context.clone());
-        }
+    if !proof_options.contains_key("@context")
+        && let Some(context) = doc.get("@context")
+    {
+        proof_options.insert("@context".into(), context.clone());
     }
     let data = hash_data(
         suite,

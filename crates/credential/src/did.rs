@@ -55,10 +55,10 @@ pub fn parse_did_key(did: &str) -> Result<VerifyingKey, DidError> {
         Some((id, fragment)) => (id, Some(fragment)),
         None => (rest, None),
     };
-    if let Some(fragment) = fragment {
-        if fragment != id {
-            return Err(DidError::FragmentMismatch(did.to_owned()));
-        }
+    if let Some(fragment) = fragment
+        && fragment != id
+    {
+        return Err(DidError::FragmentMismatch(did.to_owned()));
     }
     parse_public_key_multibase(id)
 }
@@ -160,15 +160,15 @@ pub fn resolve_verification_method(
         });
     }
     if vm.starts_with("https://") || vm.starts_with("http://") {
-        if let Some((controller, fragment)) = vm.split_once('#') {
-            if fragment.starts_with("z6Mk") {
-                let key = parse_public_key_multibase(fragment)?;
-                return Ok(ResolvedKey {
-                    id: vm.to_owned(),
-                    controller: controller.to_owned(),
-                    key,
-                });
-            }
+        if let Some((controller, fragment)) = vm.split_once('#')
+            && fragment.starts_with("z6Mk")
+        {
+            let key = parse_public_key_multibase(fragment)?;
+            return Ok(ResolvedKey {
+                id: vm.to_owned(),
+                controller: controller.to_owned(),
+                key,
+            });
         }
         let fetcher = fetcher.ok_or_else(|| DidError::NeedsNetwork(vm.to_owned()))?;
         let doc_url = vm.split('#').next().unwrap_or(vm);

@@ -78,15 +78,13 @@ impl Loader for BundledLoader {
     }
 }
 
+/// A node id as the JSON-LD processor gives it.
+type LdId = Id<IriBuf, json_ld::BlankIdBuf>;
+/// A quad as the JSON-LD processor gives it.
+type LdQuad = json_ld::rdf_types::Quad<LdId, LdId, Term<LdId, Literal<IriBuf>>, LdId>;
+
 /// One RDF quad, in plain strings, ready for canonicalization.
-fn to_oxrdf(
-    quad: json_ld::rdf_types::Quad<
-        Id<IriBuf, json_ld::BlankIdBuf>,
-        Id<IriBuf, json_ld::BlankIdBuf>,
-        Term<Id<IriBuf, json_ld::BlankIdBuf>, Literal<IriBuf>>,
-        Id<IriBuf, json_ld::BlankIdBuf>,
-    >,
-) -> Result<oxrdf::Quad, JsonLdError> {
+fn to_oxrdf(quad: LdQuad) -> Result<oxrdf::Quad, JsonLdError> {
     fn named_or_blank(id: &Id<IriBuf, json_ld::BlankIdBuf>) -> Result<oxrdf::Subject, JsonLdError> {
         match id {
             Id::Iri(iri) => Ok(oxrdf::NamedNode::new_unchecked(iri.as_str()).into()),
@@ -180,16 +178,16 @@ pub fn to_dataset(document: &serde_json::Value) -> Result<Vec<oxrdf::Quad>, Json
         // `type` value): they would be dropped or mangled downstream.
         let json_ld::rdf_types::Quad(s, p, o, g) = &quad;
         for id in [Some(s), Some(p), g.as_ref()].into_iter().flatten() {
-            if let Id::Iri(iri) = id {
-                if !is_absolute(iri.as_str()) {
-                    return Err(JsonLdError::RelativeIri(iri.as_str().to_owned()));
-                }
-            }
-        }
-        if let Term::Id(Id::Iri(iri)) = o {
-            if !is_absolute(iri.as_str()) {
+            if let Id::Iri(iri) = id
+                && !is_absolute(iri.as_str())
+            {
                 return Err(JsonLdError::RelativeIri(iri.as_str().to_owned()));
             }
+        }
+        if let Term::Id(Id::Iri(iri)) = o
+            && !is_absolute(iri.as_str())
+        {
+            return Err(JsonLdError::RelativeIri(iri.as_str().to_owned()));
         }
         quads.push(to_oxrdf(quad)?);
     }
@@ -267,10 +265,10 @@ fn undefined_type(value: &serde_json::Value) -> Option<String> {
                         return Some(name.to_owned());
                     }
                 }
-                if key != "@context" {
-                    if let Some(found) = undefined_type(v) {
-                        return Some(found);
-                    }
+                if key != "@context"
+                    && let Some(found) = undefined_type(v)
+                {
+                    return Some(found);
                 }
             }
             None

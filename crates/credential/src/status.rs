@@ -78,15 +78,14 @@ fn revoked_in(list: &Value, id: &str) -> bool {
         match v {
             Value::Object(map) => {
                 for (key, child) in map {
-                    if key.starts_with("revoked") {
-                        if let Value::Array(items) = child {
-                            if items.iter().any(|item| match item {
-                                Value::String(s) => s == id,
-                                other => text(other, "id") == Some(id),
-                            }) {
-                                return true;
-                            }
-                        }
+                    if key.starts_with("revoked")
+                        && let Value::Array(items) = child
+                        && items.iter().any(|item| match item {
+                            Value::String(s) => s == id,
+                            other => text(other, "id") == Some(id),
+                        })
+                    {
+                        return true;
                     }
                     stack.push(child);
                 }
@@ -119,10 +118,10 @@ pub fn check_bitstring(
         return Err("the status list was published by another issuer".into());
     }
     for (key, after) in [("validFrom", true), ("validUntil", false)] {
-        if let Some(d) = text(list, key).and_then(crate::schema::parse_datetime) {
-            if (after && d > at) || (!after && d <= at) {
-                return Err("the status list is not valid at this date".into());
-            }
+        if let Some(d) = text(list, key).and_then(crate::schema::parse_datetime)
+            && ((after && d > at) || (!after && d <= at))
+        {
+            return Err("the status list is not valid at this date".into());
         }
     }
     let types: Vec<&str> = match list.get("type") {
@@ -143,12 +142,12 @@ pub fn check_bitstring(
     let purpose = text(entry, "statusPurpose")
         .unwrap_or("revocation")
         .to_owned();
-    if let Some(list_purpose) = text(subject, "statusPurpose") {
-        if list_purpose != purpose {
-            return Err(format!(
-                "the status list is for {list_purpose}, not {purpose}"
-            ));
-        }
+    if let Some(list_purpose) = text(subject, "statusPurpose")
+        && list_purpose != purpose
+    {
+        return Err(format!(
+            "the status list is for {list_purpose}, not {purpose}"
+        ));
     }
     let index: u64 = match entry.get("statusListIndex") {
         Some(Value::String(s)) => s.parse().map_err(|_| "the status index is not a number")?,

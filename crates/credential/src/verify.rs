@@ -533,23 +533,24 @@ fn issuer_key_check(
     issuer: Option<&str>,
     jwt_iss: Option<&str>,
 ) {
-    if let (Some(iss), Some(issuer)) = (jwt_iss, issuer) {
-        if iss != issuer {
-            checks.fail(
-                CheckId::IssuerKey,
-                format!("The token says it was issued by {iss}, but the badge names {issuer} as its issuer."),
-            );
-            return;
-        }
+    if let (Some(iss), Some(issuer)) = (jwt_iss, issuer)
+        && iss != issuer
+    {
+        checks.fail(
+            CheckId::IssuerKey,
+            format!(
+                "The token says it was issued by {iss}, but the badge names {issuer} as its issuer."
+            ),
+        );
+        return;
     }
     match signer {
         Signer::Verified { controller, purpose } => {
-            if let Some(p) = purpose {
-                if p != "assertionMethod" {
+            if let Some(p) = purpose
+                && p != "assertionMethod" {
                     checks.fail(CheckId::IssuerKey, format!("The key was used for \"{p}\", not to issue credentials (assertionMethod)."));
                     return;
                 }
-            }
             match issuer {
                 Some(issuer) if issuer == controller => {
                     checks.pass(CheckId::IssuerKey, format!("Signed by the issuer it names, {issuer}."))
@@ -612,29 +613,29 @@ fn dates_check(
     }
     let from = from.and_then(|(t, p)| p.map(|p| (t, p)));
     let until = until.and_then(|(t, p)| p.map(|p| (t, p)));
-    if let (Some((_, f)), Some((u_text, u))) = (&from, &until) {
-        if u < f {
-            checks.fail(
-                CheckId::Dates,
-                format!("It expires ({u_text}) before it becomes valid."),
-            );
-            return;
-        }
+    if let (Some((_, f)), Some((u_text, u))) = (&from, &until)
+        && u < f
+    {
+        checks.fail(
+            CheckId::Dates,
+            format!("It expires ({u_text}) before it becomes valid."),
+        );
+        return;
     }
-    if let Some((text, f)) = &from {
-        if *f > at {
-            checks.fail(
-                CheckId::Dates,
-                format!("It is not valid yet: it becomes valid on {text}."),
-            );
-            return;
-        }
+    if let Some((text, f)) = &from
+        && *f > at
+    {
+        checks.fail(
+            CheckId::Dates,
+            format!("It is not valid yet: it becomes valid on {text}."),
+        );
+        return;
     }
-    if let Some((text, u)) = &until {
-        if *u <= at {
-            checks.fail(CheckId::Dates, format!("It expired on {text}."));
-            return;
-        }
+    if let Some((text, u)) = &until
+        && *u <= at
+    {
+        checks.fail(CheckId::Dates, format!("It expired on {text}."));
+        return;
     }
     match (&from, &until) {
         (Some((f, _)), Some((u, _))) => {
@@ -707,16 +708,20 @@ fn recipient_check_ob3(checks: &mut Checks, credential: &Value, candidate: Optio
         checks.fail(CheckId::Recipient, "The badge names no recipient.");
         return;
     };
-    if let Some(id) = subject.get("id").and_then(Value::as_str) {
-        if recipient::identity_matches(id, false, None, candidate)
-            || recipient::identity_matches(id, false, None, &format!("mailto:{}", candidate.trim()))
-        {
-            checks.pass(
-                CheckId::Recipient,
-                format!("It was issued to {}.", candidate.trim()),
-            );
-            return;
-        }
+    if let Some(id) = subject.get("id").and_then(Value::as_str)
+        && (recipient::identity_matches(id, false, None, candidate)
+            || recipient::identity_matches(
+                id,
+                false,
+                None,
+                &format!("mailto:{}", candidate.trim()),
+            ))
+    {
+        checks.pass(
+            CheckId::Recipient,
+            format!("It was issued to {}.", candidate.trim()),
+        );
+        return;
     }
     let identifiers: Vec<&Value> = match subject.get("identifier") {
         Some(Value::Array(items)) => items.iter().collect(),
