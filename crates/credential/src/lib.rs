@@ -26,6 +26,7 @@ pub mod recipient;
 pub mod report;
 pub mod schema;
 pub mod status;
+pub mod vcjwt;
 pub mod verify;
 
 pub use report::{Check, CheckId, CheckStatus, Format, Report};
