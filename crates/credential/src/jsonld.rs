@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf_types::{Id, Literal, LiteralType, Term};
-use json_ld::{IriBuf, JsonLdProcessor as _, LoadError, Loader, Options, RemoteDocument};
+use json_ld::{IriBuf, LoadError, Loader, RemoteDocument};
 
 /// At most this many calls of RDFC's "hash N-degree quads": enough for any
 /// credential (a few blank nodes), far too few for a poison graph.
@@ -147,30 +147,39 @@ fn is_absolute(iri: &str) -> bool {
 /// bundled contexts.
 pub fn to_dataset(document: &serde_json::Value) -> Result<Vec<oxrdf::Quad>, JsonLdError> {
     check_contexts(document)?;
-    let input = RemoteDocument::new(
-        None,
-        None,
-        json_ld::syntax::Value::from_serde_json(document.clone()),
-    );
-    let options: Options<IriBuf> = Options {
-        expansion_policy: Policy {
-            invalid: Action::Reject,
-            vocab: Action::Keep,
-            allow_undefined: false,
-        },
-        ..Options::default()
+    let options = expansion_options();
+    // The top-level `@context` is processed once per distinct value and
+    // reused: that is most of the work of expanding a credential, and every
+    // badge of an issuer (and every proof's options) shares the same one.
+    let mut body = document.clone();
+    let context = match body.as_object_mut().and_then(|m| m.remove("@context")) {
+        Some(local) => active_context(&local, document)?,
+        None => json_ld::Context::new(None),
     };
-    let mut generator = json_ld::rdf_types::generator::Blank::new();
-    let mut to_rdf = futures::executor::block_on(input.to_rdf_full(
-        (),
-        &mut generator,
+    let input = json_ld::syntax::Value::from_serde_json(body);
+    let mut expanded = futures::executor::block_on(json_ld::Expand::expand_full(
+        &input,
+        &mut (),
+        context,
+        None,
         &BundledLoader,
         options,
         (),
     ))
-    .map_err(|e| expand_error(e, document))?;
+    .map_err(|e| {
+        expand_error(
+            json_ld::ToRdfError::Expand(json_ld::ExpandError::Expansion(e)),
+            document,
+        )
+    })?;
+    let mut generator = json_ld::rdf_types::generator::Blank::new();
+    expanded.relabel_and_canonicalize_with(&mut (), &mut generator);
     let mut quads = Vec::new();
-    for quad in to_rdf.cloned_quads() {
+    use json_ld::RdfQuads as _;
+    for quad in expanded
+        .rdf_quads_full(&mut (), &mut generator, None, false)
+        .cloned()
+    {
         if quads.len() >= MAX_QUADS {
             return Err(JsonLdError::TooComplex);
         }
@@ -192,6 +201,68 @@ pub fn to_dataset(document: &serde_json::Value) -> Result<Vec<oxrdf::Quad>, Json
         quads.push(to_oxrdf(quad)?);
     }
     Ok(quads)
+}
+
+fn expansion_options() -> json_ld::expansion::Options {
+    json_ld::expansion::Options {
+        policy: Policy {
+            invalid: Action::Reject,
+            vocab: Action::Keep,
+            allow_undefined: false,
+        },
+        ..Default::default()
+    }
+}
+
+/// Processed top-level contexts, by their JSON text; bounded.
+type ContextCache = HashMap<String, json_ld::Context<IriBuf, json_ld::BlankIdBuf>>;
+
+/// At most this many distinct top-level contexts are kept processed.
+const CONTEXT_CACHE_SIZE: usize = 64;
+
+/// The active context after processing the document's top-level `@context`.
+fn active_context(
+    local: &serde_json::Value,
+    document: &serde_json::Value,
+) -> Result<json_ld::Context<IriBuf, json_ld::BlankIdBuf>, JsonLdError> {
+    static CACHE: OnceLock<std::sync::Mutex<ContextCache>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = local.to_string();
+    if let Ok(cache) = cache.lock()
+        && let Some(hit) = cache.get(&key)
+    {
+        return Ok(hit.clone());
+    }
+    use json_ld::syntax::TryFromJson as _;
+    let syntax = json_ld::syntax::context::Context::try_from_json(
+        json_ld::syntax::Value::from_serde_json(local.clone()),
+    )
+    .map_err(|e| JsonLdError::Invalid(e.to_string()))?;
+    let processed = futures::executor::block_on(json_ld::Process::process_full(
+        &syntax,
+        &mut (),
+        &json_ld::Context::new(None),
+        &BundledLoader,
+        None,
+        json_ld::context_processing::Options::default(),
+        (),
+    ))
+    .map_err(|e| {
+        expand_error(
+            json_ld::ToRdfError::Expand(json_ld::ExpandError::Expansion(
+                json_ld::expansion::Error::ContextProcessing(e),
+            )),
+            document,
+        )
+    })?
+    .into_processed();
+    if let Ok(mut cache) = cache.lock() {
+        if cache.len() >= CONTEXT_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(key, processed.clone());
+    }
+    Ok(processed)
 }
 
 /// Every context URL the document names must be bundled: the error names the
