@@ -6,3 +6,4 @@ mod errors;
 mod inspect;
 mod support;
 mod unbake;
+mod verify;
