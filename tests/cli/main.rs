@@ -4,6 +4,7 @@
 mod bake;
 mod errors;
 mod inspect;
+mod online;
 mod support;
 mod unbake;
 mod verify;
