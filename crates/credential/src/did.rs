@@ -176,32 +176,88 @@ pub fn resolve_verification_method(
     }
     if let Some(rest) = vm.strip_prefix("did:web:") {
         let fetcher = fetcher.ok_or_else(|| DidError::NeedsNetwork(vm.to_owned()))?;
-        let did = rest.split('#').next().unwrap_or(rest);
-        let mut parts = did.split(':');
-        let host = parts.next().unwrap_or_default().replace("%3A", ":");
-        let path: Vec<&str> = parts.collect();
-        let url = if path.is_empty() {
-            format!("https://{host}/.well-known/did.json")
-        } else {
-            format!("https://{host}/{}/did.json", path.join("/"))
-        };
-        return resolve_in_document(vm, &url, fetcher);
+        return resolve_in_document(vm, &did_web_url(rest), fetcher);
     }
     Err(DidError::Unsupported(vm.to_owned()))
 }
 
-/// Finds `vm` in the JSON document at `url` (a DID document, a controller
-/// document, or the key document itself).
+/// Finds `vm` in the JSON document at `url`: its key as an Ed25519 key.
 fn resolve_in_document(
     vm: &str,
     url: &str,
     fetcher: &dyn crate::Fetcher,
 ) -> Result<ResolvedKey, DidError> {
+    let (method, controller) = method_in_document(vm, url, fetcher)?;
+    if let Some(mb) = method.get("publicKeyMultibase").and_then(Value::as_str) {
+        let key = parse_public_key_multibase(mb)?;
+        return Ok(ResolvedKey {
+            id: vm.to_owned(),
+            controller,
+            key,
+        });
+    }
+    if let Some(jwk) = method.get("publicKeyJwk")
+        && jwk.get("crv").and_then(Value::as_str) == Some("Ed25519")
+    {
+        use base64::Engine as _;
+        let x = jwk.get("x").and_then(Value::as_str).unwrap_or_default();
+        let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(x)
+            .map_err(|_| DidError::NotAKey(vm.to_owned()))?;
+        let raw: [u8; 32] = raw
+            .try_into()
+            .map_err(|_| DidError::NotAKey(vm.to_owned()))?;
+        let key = VerifyingKey::from_bytes(&raw).map_err(|_| DidError::NotAKey(vm.to_owned()))?;
+        return Ok(ResolvedKey {
+            id: vm.to_owned(),
+            controller,
+            key,
+        });
+    }
+    Err(DidError::NotEd25519(vm.to_owned()))
+}
+
+/// The verification method object `vm` names, looked up online (did:web or
+/// an `https://` document), with its controller. For keys of any type, e.g.
+/// the RSA or P-256 `publicKeyJwk` of a VC-JWT issuer.
+pub fn find_method(vm: &str, fetcher: &dyn crate::Fetcher) -> Result<(Value, String), DidError> {
+    if vm.starts_with("https://") || vm.starts_with("http://") {
+        let doc_url = vm.split('#').next().unwrap_or(vm);
+        return method_in_document(vm, doc_url, fetcher);
+    }
+    if let Some(rest) = vm.strip_prefix("did:web:") {
+        return method_in_document(vm, &did_web_url(rest), fetcher);
+    }
+    Err(DidError::Unsupported(vm.to_owned()))
+}
+
+/// The URL of a did:web document (`did:web:` removed from the DID).
+fn did_web_url(rest: &str) -> String {
+    let did = rest.split('#').next().unwrap_or(rest);
+    let mut parts = did.split(':');
+    let host = parts.next().unwrap_or_default().replace("%3A", ":");
+    let path: Vec<&str> = parts.collect();
+    if path.is_empty() {
+        format!("https://{host}/.well-known/did.json")
+    } else {
+        format!("https://{host}/{}/did.json", path.join("/"))
+    }
+}
+
+fn method_in_document(
+    vm: &str,
+    url: &str,
+    fetcher: &dyn crate::Fetcher,
+) -> Result<(Value, String), DidError> {
     let failed = |why: String| DidError::LookupFailed(vm.to_owned(), why);
     let bytes = fetcher.fetch(url).map_err(failed)?;
     let doc: Value =
         serde_json::from_slice(&bytes).map_err(|e| failed(format!("{url} is not JSON: {e}")))?;
-    let doc_id = doc.get("id").and_then(Value::as_str).unwrap_or(url);
+    let doc_id = doc
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or(url)
+        .to_owned();
     let absolute = |id: &str| {
         if id.starts_with('#') {
             format!("{doc_id}{id}")
@@ -227,36 +283,9 @@ fn resolve_in_document(
         let controller = method
             .get("controller")
             .and_then(Value::as_str)
-            .unwrap_or(doc_id)
+            .unwrap_or(&doc_id)
             .to_owned();
-        if let Some(mb) = method.get("publicKeyMultibase").and_then(Value::as_str) {
-            let key = parse_public_key_multibase(mb)?;
-            return Ok(ResolvedKey {
-                id: vm.to_owned(),
-                controller,
-                key,
-            });
-        }
-        if let Some(jwk) = method.get("publicKeyJwk") {
-            let x = jwk.get("x").and_then(Value::as_str).unwrap_or_default();
-            if jwk.get("crv").and_then(Value::as_str) == Some("Ed25519") {
-                use base64::Engine as _;
-                let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
-                    .decode(x)
-                    .map_err(|_| DidError::NotAKey(vm.to_owned()))?;
-                let raw: [u8; 32] = raw
-                    .try_into()
-                    .map_err(|_| DidError::NotAKey(vm.to_owned()))?;
-                let key =
-                    VerifyingKey::from_bytes(&raw).map_err(|_| DidError::NotAKey(vm.to_owned()))?;
-                return Ok(ResolvedKey {
-                    id: vm.to_owned(),
-                    controller,
-                    key,
-                });
-            }
-        }
-        return Err(DidError::NotEd25519(vm.to_owned()));
+        return Ok((method.clone(), controller));
     }
     Err(failed(format!("{url} does not list this key")))
 }

@@ -430,27 +430,56 @@ fn proof_failure(e: &ProofError) -> String {
     }
 }
 
+/// The key a JWS `kid` names, with its controller: did:key and the 1EdTech
+/// `https://issuer#z6Mk…` form offline, did:jwk offline, did:web and other
+/// `https://` keys (any key type) through the fetcher.
+fn kid_key(kid: &str, fetcher: Option<&dyn Fetcher>) -> Result<(PublicKey, String), DidError> {
+    let not_a_key = |_| DidError::NotAKey(kid.to_owned());
+    if let Some(rest) = kid.strip_prefix("did:jwk:") {
+        use base64::Engine as _;
+        let did = rest.split('#').next().unwrap_or(rest);
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(did.trim_end_matches('='))
+            .map_err(|_| DidError::NotAKey(kid.to_owned()))?;
+        let jwk: Value =
+            serde_json::from_slice(&bytes).map_err(|_| DidError::NotAKey(kid.to_owned()))?;
+        let key = PublicKey::from_jwk(&jwk).map_err(not_a_key)?;
+        return Ok((key, format!("did:jwk:{did}")));
+    }
+    match did::resolve_verification_method(kid, fetcher) {
+        Ok(resolved) => {
+            let key = PublicKey::from_ed25519_bytes(resolved.key.as_bytes()).map_err(not_a_key)?;
+            Ok((key, resolved.controller))
+        }
+        // A did:web / https key that is not Ed25519 (RSA, P-256): use its JWK.
+        Err(DidError::NotEd25519(_)) => {
+            let fetcher = fetcher.ok_or_else(|| DidError::NeedsNetwork(kid.to_owned()))?;
+            let (method, controller) = did::find_method(kid, fetcher)?;
+            let jwk = method
+                .get("publicKeyJwk")
+                .ok_or_else(|| DidError::NotAKey(kid.to_owned()))?;
+            Ok((PublicKey::from_jwk(jwk).map_err(not_a_key)?, controller))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn jwt_proof(checks: &mut Checks, token: &Jws, options: &VerifyOptions<'_>) -> Signer {
-    // The key: from a `kid` that resolves (did:key offline; did:web / https
-    // online), else from a `jwk` in the header itself.
+    let intact = |token: &Jws| {
+        format!(
+            "The signature ({}) is intact: nothing was changed since it was signed.",
+            token.alg().unwrap_or("JWS")
+        )
+    };
+    // The key: from a `kid` that resolves, else from a `jwk` in the header.
     if let Some(kid) = token.kid() {
-        match did::resolve_verification_method(kid, options.fetcher) {
-            Ok(resolved) => {
-                let key = match PublicKey::from_ed25519_bytes(resolved.key.as_bytes()) {
-                    Ok(k) => k,
-                    Err(e) => {
-                        checks.fail(
-                            CheckId::Proof,
-                            format!("The signing key {kid} cannot be used: {e}."),
-                        );
-                        return Signer::Unknown;
-                    }
-                };
+        match kid_key(kid, options.fetcher) {
+            Ok((key, controller)) => {
                 return match jose::verify(token, &key) {
                     Ok(()) => {
-                        checks.pass(CheckId::Proof, format!("The signature ({}) is intact: nothing was changed since it was signed.", token.alg().unwrap_or("JWS")));
+                        checks.pass(CheckId::Proof, intact(token));
                         Signer::Verified {
-                            controller: resolved.controller,
+                            controller,
                             purpose: None,
                         }
                     }
@@ -460,15 +489,21 @@ fn jwt_proof(checks: &mut Checks, token: &Jws, options: &VerifyOptions<'_>) -> S
                     }
                 };
             }
-            Err(DidError::NeedsNetwork(_)) if token.jwk().is_none() => {
-                checks.skip(CheckId::Proof, format!("The signing key {kid} can only be looked up online; verify online to check the signature."));
-                return Signer::Unknown;
-            }
-            Err(DidError::Unsupported(_)) if token.jwk().is_none() => {
-                checks.fail(CheckId::Proof, format!("The signing key {kid} uses a kind of identifier Badgesmith cannot look up, so the signature cannot be checked."));
-                return Signer::Unknown;
-            }
             Err(_) if token.jwk().is_some() => {}
+            Err(DidError::NeedsNetwork(_)) => {
+                checks.skip(
+                    CheckId::Proof,
+                    format!("The signing key {kid} can only be looked up online; verify online to check the signature."),
+                );
+                return Signer::Unknown;
+            }
+            Err(DidError::Unsupported(_)) => {
+                checks.fail(
+                    CheckId::Proof,
+                    format!("The signing key {kid} uses a kind of identifier Badgesmith cannot look up, so the signature cannot be checked."),
+                );
+                return Signer::Unknown;
+            }
             Err(e) => {
                 checks.fail(
                     CheckId::Proof,
