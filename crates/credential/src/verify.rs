@@ -368,21 +368,27 @@ fn embedded_proof(checks: &mut Checks, credential: &Value, options: &VerifyOptio
         return Signer::Unknown;
     }
     let mut verified = Vec::new();
+    // A proof whose key is only online does not stop the others from being
+    // checked: one that is demonstrably broken fails the badge even offline.
+    let mut offline_key = None;
     for proof in &proofs {
         match di::verify(credential, proof, options.fetcher) {
             Ok(v) => verified.push(v),
             Err(ProofError::Key(DidError::NeedsNetwork(vm))) => {
-                checks.skip(
-                    CheckId::Proof,
-                    format!("The signing key {vm} can only be looked up online; verify online to check the signature."),
-                );
-                return Signer::Unknown;
+                offline_key.get_or_insert(vm);
             }
             Err(e) => {
                 checks.fail(CheckId::Proof, proof_failure(&e));
                 return Signer::Unknown;
             }
         }
+    }
+    if let Some(vm) = offline_key {
+        checks.skip(
+            CheckId::Proof,
+            format!("The signing key {vm} can only be looked up online; verify online to check the signature."),
+        );
+        return Signer::Unknown;
     }
     let names: Vec<&str> = verified.iter().map(|v| v.suite.name()).collect();
     let first = verified.into_iter().next();
@@ -1268,11 +1274,40 @@ fn verify_ob1(assertion: &Value, options: &VerifyOptions<'_>) -> Report {
             "It names no address where the issuer hosts it, so it cannot be checked.",
         ),
     }
-    let from = date_field(assertion, "issued_on").or_else(|| date_field(assertion, "issuedOn"));
-    let until = date_field(assertion, "expires");
+    let from = ob1_date(assertion, "issued_on").or_else(|| ob1_date(assertion, "issuedOn"));
+    let until = ob1_date(assertion, "expires");
     dates_check(&mut checks, from, until, options.at, "issued_on");
     recipient_check_ob2(&mut checks, assertion, options.recipient);
     finish(Format::Ob1, checks, Some(summary))
+}
+
+/// An OB 1.0 date: besides RFC 3339, the specification allows an ISO 8601
+/// calendar date (`2015-04-01`, read as midnight UTC) and a 10-digit Unix
+/// timestamp, as a number or as text.
+fn ob1_date(value: &Value, key: &str) -> Option<(String, Option<OffsetDateTime>)> {
+    let (text, parsed) = date_field(value, key)?;
+    if parsed.is_some() {
+        return Some((text, parsed));
+    }
+    let parsed = calendar_date(&text).or_else(|| {
+        (text.len() == 10 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<i64>().ok())
+            .flatten()
+            .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
+    });
+    Some((text, parsed))
+}
+
+/// `YYYY-MM-DD` as midnight UTC.
+fn calendar_date(text: &str) -> Option<OffsetDateTime> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    let date = time::Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()?;
+    Some(date.midnight().assume_utc())
 }
 
 fn verify_hosted_url(url: &str, options: &VerifyOptions<'_>) -> Report {
@@ -1297,5 +1332,76 @@ fn verify_hosted_url(url: &str, options: &VerifyOptions<'_>) -> Report {
             Format::Ob2Hosted,
             format!("The linked badge cannot be fetched: {e}."),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(path: &str) -> Value {
+        let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/vectors")
+            .join(path);
+        serde_json::from_str(&std::fs::read_to_string(full).unwrap()).unwrap()
+    }
+
+    fn offline(at: &str) -> VerifyOptions<'static> {
+        VerifyOptions {
+            at: schema::parse_datetime(at).unwrap(),
+            fetcher: None,
+            recipient: None,
+        }
+    }
+
+    fn status_of(report: &Report, id: CheckId) -> Option<CheckStatus> {
+        report.checks.iter().find(|c| c.id == id).map(|c| c.status)
+    }
+
+    #[test]
+    fn a_broken_proof_fails_even_after_one_that_needs_the_network() {
+        let mut doc = vector("1edtech-ob-spec/ldp-testvector-obv3p0/signed.json");
+        let good = doc["proof"].clone();
+        let mut online_only = good.clone();
+        online_only["verificationMethod"] = "did:web:issuer.example#key-1".into();
+        doc["proof"] = Value::Array(vec![online_only, good]);
+        // Intact: the did:key proof holds, the did:web one can only be checked online.
+        let report = verify_json(&doc, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(status_of(&report, CheckId::Proof), Some(CheckStatus::Skip));
+        // Changed after signing: the proof that can be checked offline fails.
+        doc["name"] = "Changed".into();
+        let report = verify_json(&doc, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(status_of(&report, CheckId::Proof), Some(CheckStatus::Fail));
+        assert!(!report.valid);
+    }
+
+    #[test]
+    fn ob1_dates_may_be_calendar_dates_or_unix_timestamps() {
+        let mut assertion = serde_json::json!({
+            "uid": "123",
+            "recipient": {"identity": "test@example.com", "hashed": false},
+            "badge": "http://example.org/badge1",
+            "verify": {"type": "hosted", "url": "http://example.org/badgeinstance1"},
+            "issuedOn": "2015-04-01",
+        });
+        let report = verify_json(&assertion, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(report.format, Format::Ob1);
+        assert_eq!(status_of(&report, CheckId::Dates), Some(CheckStatus::Pass));
+        assert!(report.valid, "{:?}", report.checks);
+        let report = verify_json(&assertion, &offline("2015-03-31T23:59:59Z"));
+        assert_eq!(status_of(&report, CheckId::Dates), Some(CheckStatus::Fail));
+        assertion["issuedOn"] = 1_427_846_400.into();
+        assertion["expires"] = "1430438400".into();
+        let report = verify_json(&assertion, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(status_of(&report, CheckId::Dates), Some(CheckStatus::Fail));
+        assert!(report.checks.iter().any(|c| c.message.contains("expired")));
+        assertion["expires"] = "2015-13-01".into();
+        let report = verify_json(&assertion, &offline("2026-06-01T00:00:00Z"));
+        assert!(
+            report
+                .checks
+                .iter()
+                .any(|c| c.message.contains("cannot be read"))
+        );
     }
 }
