@@ -279,21 +279,42 @@ fn verify_ob3(
 ) -> Report {
     let mut checks = Checks::default();
     let summary = ob3_summary(credential, v1);
-    let kind = if types(credential).contains(&"EndorsementCredential") {
-        "an Open Badges 3.0 endorsement"
+    let kinds = types(credential);
+    let badge = kinds.iter().any(|t| {
+        matches!(
+            *t,
+            "OpenBadgeCredential" | "AchievementCredential" | "EndorsementCredential"
+        )
+    });
+    if badge {
+        let kind = if kinds.contains(&"EndorsementCredential") {
+            "an Open Badges 3.0 endorsement"
+        } else {
+            "an Open Badges 3.0 credential"
+        };
+        if v1 {
+            checks.warn(
+                CheckId::Parse,
+                format!("This is {kind} in the older Verifiable Credentials 1.1 form."),
+            );
+        } else {
+            checks.pass(CheckId::Parse, format!("This is {kind}."));
+        }
+        schema_check(&mut checks, schema::ob3_problems(credential));
     } else {
-        "an Open Badges 3.0 credential"
-    };
-    if v1 {
+        // Another kind of verifiable credential (a status list, a diploma…):
+        // checked as a credential, with a word that it is not a badge.
+        let named = kinds
+            .iter()
+            .find(|t| **t != "VerifiableCredential")
+            .map(|t| format!(" ({t})"))
+            .unwrap_or_default();
         checks.warn(
             CheckId::Parse,
-            format!("This is {kind} in the older Verifiable Credentials 1.1 form."),
+            format!("This is a verifiable credential{named}, but not an Open Badge."),
         );
-    } else {
-        checks.pass(CheckId::Parse, format!("This is {kind}."));
+        schema_check(&mut checks, vc_problems(credential, v1));
     }
-
-    schema_check(&mut checks, schema::ob3_problems(credential));
 
     let signer = match &jws {
         Some((token, _)) => jwt_proof(&mut checks, token, options),
@@ -336,6 +357,41 @@ fn verify_ob3(
     finish(format, checks, Some(summary))
 }
 
+/// What a verifiable credential of any kind must have.
+fn vc_problems(credential: &Value, v1: bool) -> Vec<schema::Problem> {
+    let mut problems = Vec::new();
+    let mut missing = |path: &str, message: String| {
+        problems.push(schema::Problem {
+            path: path.to_owned(),
+            message,
+        });
+    };
+    if !types(credential).contains(&"VerifiableCredential") {
+        missing(
+            "type",
+            "type does not include \"VerifiableCredential\"".into(),
+        );
+    }
+    if issuer_of(credential).and_then(|i| i.id).is_none() {
+        missing("issuer", "issuer is missing or has no id".into());
+    }
+    if credential.get("credentialSubject").is_none() {
+        missing("credentialSubject", "credentialSubject is missing".into());
+    }
+    let from = if v1 { "issuanceDate" } else { "validFrom" };
+    if v1 && credential.get(from).is_none() {
+        missing(from, format!("{from} is missing"));
+    }
+    for key in [from, if v1 { "expirationDate" } else { "validUntil" }] {
+        if let Some(text) = credential.get(key).and_then(Value::as_str)
+            && schema::parse_datetime(text).is_none()
+        {
+            missing(key, format!("{key} \"{text}\" is not a date-time"));
+        }
+    }
+    problems
+}
+
 fn schema_check(checks: &mut Checks, problems: Vec<schema::Problem>) {
     match problems.as_slice() {
         [] => checks.pass(
@@ -368,21 +424,27 @@ fn embedded_proof(checks: &mut Checks, credential: &Value, options: &VerifyOptio
         return Signer::Unknown;
     }
     let mut verified = Vec::new();
+    // A proof whose key is only online does not stop the others from being
+    // checked: one that is demonstrably broken fails the badge even offline.
+    let mut offline_key = None;
     for proof in &proofs {
         match di::verify(credential, proof, options.fetcher) {
             Ok(v) => verified.push(v),
             Err(ProofError::Key(DidError::NeedsNetwork(vm))) => {
-                checks.skip(
-                    CheckId::Proof,
-                    format!("The signing key {vm} can only be looked up online; verify online to check the signature."),
-                );
-                return Signer::Unknown;
+                offline_key.get_or_insert(vm);
             }
             Err(e) => {
                 checks.fail(CheckId::Proof, proof_failure(&e));
                 return Signer::Unknown;
             }
         }
+    }
+    if let Some(vm) = offline_key {
+        checks.skip(
+            CheckId::Proof,
+            format!("The signing key {vm} can only be looked up online; verify online to check the signature."),
+        );
+        return Signer::Unknown;
     }
     let names: Vec<&str> = verified.iter().map(|v| v.suite.name()).collect();
     let first = verified.into_iter().next();
@@ -1303,11 +1365,40 @@ fn verify_ob1(assertion: &Value, options: &VerifyOptions<'_>) -> Report {
             "It names no address where the issuer hosts it, so it cannot be checked.",
         ),
     }
-    let from = date_field(assertion, "issued_on").or_else(|| date_field(assertion, "issuedOn"));
-    let until = date_field(assertion, "expires");
+    let from = ob1_date(assertion, "issued_on").or_else(|| ob1_date(assertion, "issuedOn"));
+    let until = ob1_date(assertion, "expires");
     dates_check(&mut checks, from, until, options.at, "issued_on");
     recipient_check_ob2(&mut checks, assertion, options.recipient);
     finish(Format::Ob1, checks, Some(summary))
+}
+
+/// An OB 1.0 date: besides RFC 3339, the specification allows an ISO 8601
+/// calendar date (`2015-04-01`, read as midnight UTC) and a 10-digit Unix
+/// timestamp, as a number or as text.
+fn ob1_date(value: &Value, key: &str) -> Option<(String, Option<OffsetDateTime>)> {
+    let (text, parsed) = date_field(value, key)?;
+    if parsed.is_some() {
+        return Some((text, parsed));
+    }
+    let parsed = calendar_date(&text).or_else(|| {
+        (text.len() == 10 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<i64>().ok())
+            .flatten()
+            .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
+    });
+    Some((text, parsed))
+}
+
+/// `YYYY-MM-DD` as midnight UTC.
+fn calendar_date(text: &str) -> Option<OffsetDateTime> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    let date = time::Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()?;
+    Some(date.midnight().assume_utc())
 }
 
 fn verify_hosted_url(url: &str, options: &VerifyOptions<'_>) -> Report {
@@ -1332,5 +1423,76 @@ fn verify_hosted_url(url: &str, options: &VerifyOptions<'_>) -> Report {
             Format::Ob2Hosted,
             format!("The linked badge cannot be fetched: {e}."),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(path: &str) -> Value {
+        let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/vectors")
+            .join(path);
+        serde_json::from_str(&std::fs::read_to_string(full).unwrap()).unwrap()
+    }
+
+    fn offline(at: &str) -> VerifyOptions<'static> {
+        VerifyOptions {
+            at: schema::parse_datetime(at).unwrap(),
+            fetcher: None,
+            recipient: None,
+        }
+    }
+
+    fn status_of(report: &Report, id: CheckId) -> Option<CheckStatus> {
+        report.checks.iter().find(|c| c.id == id).map(|c| c.status)
+    }
+
+    #[test]
+    fn a_broken_proof_fails_even_after_one_that_needs_the_network() {
+        let mut doc = vector("1edtech-ob-spec/ldp-testvector-obv3p0/signed.json");
+        let good = doc["proof"].clone();
+        let mut online_only = good.clone();
+        online_only["verificationMethod"] = "did:web:issuer.example#key-1".into();
+        doc["proof"] = Value::Array(vec![online_only, good]);
+        // Intact: the did:key proof holds, the did:web one can only be checked online.
+        let report = verify_json(&doc, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(status_of(&report, CheckId::Proof), Some(CheckStatus::Skip));
+        // Changed after signing: the proof that can be checked offline fails.
+        doc["name"] = "Changed".into();
+        let report = verify_json(&doc, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(status_of(&report, CheckId::Proof), Some(CheckStatus::Fail));
+        assert!(!report.valid);
+    }
+
+    #[test]
+    fn ob1_dates_may_be_calendar_dates_or_unix_timestamps() {
+        let mut assertion = serde_json::json!({
+            "uid": "123",
+            "recipient": {"identity": "test@example.com", "hashed": false},
+            "badge": "http://example.org/badge1",
+            "verify": {"type": "hosted", "url": "http://example.org/badgeinstance1"},
+            "issuedOn": "2015-04-01",
+        });
+        let report = verify_json(&assertion, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(report.format, Format::Ob1);
+        assert_eq!(status_of(&report, CheckId::Dates), Some(CheckStatus::Pass));
+        assert!(report.valid, "{:?}", report.checks);
+        let report = verify_json(&assertion, &offline("2015-03-31T23:59:59Z"));
+        assert_eq!(status_of(&report, CheckId::Dates), Some(CheckStatus::Fail));
+        assertion["issuedOn"] = 1_427_846_400.into();
+        assertion["expires"] = "1430438400".into();
+        let report = verify_json(&assertion, &offline("2026-06-01T00:00:00Z"));
+        assert_eq!(status_of(&report, CheckId::Dates), Some(CheckStatus::Fail));
+        assert!(report.checks.iter().any(|c| c.message.contains("expired")));
+        assertion["expires"] = "2015-13-01".into();
+        let report = verify_json(&assertion, &offline("2026-06-01T00:00:00Z"));
+        assert!(
+            report
+                .checks
+                .iter()
+                .any(|c| c.message.contains("cannot be read"))
+        );
     }
 }
