@@ -200,7 +200,17 @@ fn run(command: Command) -> Result<Outcome, Error> {
 fn describe_report(file: &str, report: &app::Report) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let verdict = if report.valid { "VALID" } else { "INVALID" };
+    let skipped = report
+        .checks
+        .iter()
+        .filter(|c| c.status == app::CheckStatus::Skip)
+        .count();
+    let verdict = match (report.valid, skipped) {
+        (false, _) => "INVALID".to_owned(),
+        (true, 0) => "VALID".to_owned(),
+        (true, 1) => "VALID as far as checked: 1 check needs the network (try --online)".to_owned(),
+        (true, n) => format!("VALID as far as checked: {n} checks need the network (try --online)"),
+    };
     let _ = writeln!(out, "{file}: {verdict}");
     if let Some(name) = report.achievement.as_ref().and_then(|a| a.name.as_deref()) {
         let _ = writeln!(out, "  badge:   {name}");
