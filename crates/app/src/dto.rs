@@ -317,8 +317,8 @@ pub struct Verification {
     pub format: String,
     /// The checks, in the order they ran.
     pub checks: Vec<VerificationCheck>,
-    /// True when some check was skipped because it needs the network, so a
-    /// "verify online" action would add something.
+    /// True when, offline, some check was skipped and none failed, so a
+    /// "verify online" action could settle what is left.
     pub needs_network: bool,
     /// True when the network was allowed for this report.
     pub online: bool,
@@ -388,7 +388,10 @@ impl Verification {
         Self {
             valid: report.valid,
             format: kebab(&report.format),
-            needs_network: !online && checks.iter().any(|c| c.status == CheckOutcome::Skip),
+            // Online checks can only add to a badge that has not failed yet.
+            needs_network: !online
+                && checks.iter().any(|c| c.status == CheckOutcome::Skip)
+                && !checks.iter().any(|c| c.status == CheckOutcome::Fail),
             online,
             checks,
             issuer_name: report.issuer.as_ref().and_then(|i| i.name.clone()),

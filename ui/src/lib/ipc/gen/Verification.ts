@@ -19,8 +19,8 @@ format: string,
  */
 checks: Array<VerificationCheck>, 
 /**
- * True when some check was skipped because it needs the network, so a
- * "verify online" action would add something.
+ * True when, offline, some check was skipped and none failed, so a
+ * "verify online" action could settle what is left.
  */
 needsNetwork: boolean, 
 /**
