@@ -132,7 +132,7 @@ describe("the verification panel", () => {
       fail: { verifyFile: { code: "io", message: "checkmate-in-three.svg: the file could not be read" } },
     });
     await verdict("Couldn’t verify this badge");
-    expect(screen.getByText("Checkmate-in-three.svg: the file could not be read.")).toBeInTheDocument();
+    expect(screen.getByText("checkmate-in-three.svg: the file could not be read.")).toBeInTheDocument();
     expect(screen.queryByRole("list", { name: "Checks" })).not.toBeInTheDocument();
     await fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(backend.callsTo("verifyFile")).toHaveLength(2));
