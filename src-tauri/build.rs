@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "close_file",
     "bake_into",
     "save_badge_text",
+    "verify_file",
 ];
 
 fn main() {

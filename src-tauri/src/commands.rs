@@ -2,9 +2,9 @@
 //! `badgesmith_app` function and maps the error; dialogs are shown from here so
 //! that paths never come from the page.
 
-use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome};
+use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome, Verification};
 use badgesmith_app::{InspectorSession, default_baked_file_name};
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager as _, Runtime, State};
 
 use crate::dialogs;
 
@@ -16,7 +16,8 @@ pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         inspect_text,
         close_file,
         bake_into,
-        save_badge_text
+        save_badge_text,
+        verify_file
     ]
 }
 
@@ -80,4 +81,22 @@ async fn save_badge_text<R: Runtime>(
     };
     session.save_badge_text(id, &out).map_err(IpcError::from)?;
     Ok(Some(out.display().to_string()))
+}
+
+/// Verifies the badge of an open file: offline, or with the network when the
+/// user asked for it. Runs on a worker thread, as online checks wait on the
+/// network.
+#[tauri::command]
+async fn verify_file<R: Runtime>(
+    app: AppHandle<R>,
+    id: u32,
+    online: bool,
+) -> Result<Verification, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || app.state::<InspectorSession>().verify(id, online))
+        .await
+        .map_err(|e| IpcError {
+            code: badgesmith_app::ErrorCode::Internal,
+            message: format!("the verification stopped unexpectedly ({e})"),
+        })?
+        .map_err(IpcError::from)
 }

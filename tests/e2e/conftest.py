@@ -19,11 +19,15 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "target" / "debug" / "badgesmith-desktop"
 SHOTS = ROOT / "target" / "e2e"
+VECTORS = ROOT / "tests" / "fixtures" / "vectors"
 
 
 def _free_port() -> int:
@@ -137,3 +141,12 @@ def screenshot(driver, name: str) -> Path:
     assert driver.get_screenshot_as_file(str(path)), f"screenshot {path} failed"
     assert path.stat().st_size > 10_000, f"{path} looks empty"
     return path
+
+
+def text_appears(driver, text: str, timeout: float = 20.0):
+    """The innermost visible element whose text contains `text`, once it is shown."""
+    xpath = f"//*[contains(normalize-space(.), {text!r}) and not(*[contains(normalize-space(.), {text!r})])]"
+    return WebDriverWait(driver, timeout).until(
+        EC.visibility_of_element_located((By.XPATH, xpath)),
+        message=f"{text!r} did not appear",
+    )

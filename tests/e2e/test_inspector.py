@@ -7,23 +7,12 @@ from pathlib import Path
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, screenshot
+from conftest import ROOT, VECTORS, screenshot, text_appears
 
-VECTORS = ROOT / "tests" / "fixtures" / "vectors"
 OB3_PNG = VECTORS / "1edtech-validator" / "ob30" / "simple-json.png"
 OB3_JWT_SVG = VECTORS / "1edtech-validator" / "ob30" / "simple-jwt.svg"
 NO_BADGE = VECTORS / "legacy-baked" / "mozilla-openbadges-bakery" / "unbaked.png"
-
-
-def text_appears(driver, text: str, timeout: float = 20.0):
-    xpath = f"//*[contains(normalize-space(.), {text!r}) and not(*[contains(normalize-space(.), {text!r})])]"
-    return WebDriverWait(driver, timeout).until(
-        EC.visibility_of_element_located((By.XPATH, xpath)),
-        message=f"{text!r} did not appear",
-    )
 
 
 def body_text(driver) -> str:

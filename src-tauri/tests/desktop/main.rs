@@ -124,3 +124,78 @@ fn remote_pages_may_not_call_the_commands() {
         invoke_from(&window, "https://example.org/", "take_pending", json!({})).unwrap_err();
     assert!(refused.to_string().contains("not allowed"), "{refused}");
 }
+
+#[test]
+fn an_opened_file_is_verified_offline() {
+    let (_app, window) = app_with(vec![
+        vector("1edtech-validator/ob30/simple-json.png"),
+        vector("1edtech-validator/ob30/simple-err-issuer-type.json"),
+    ]);
+    let pending = invoke(&window, "take_pending", json!({})).unwrap();
+    let id_of = |i: usize| pending[i]["file"]["id"].as_u64().unwrap();
+
+    let report = invoke(
+        &window,
+        "verify_file",
+        json!({ "id": id_of(0), "online": false }),
+    )
+    .unwrap();
+    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!(report["online"], false);
+    assert_eq!(report["format"], "ob3-json");
+    let checks = report["checks"].as_array().unwrap();
+    let ids: Vec<&str> = checks.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["parse", "schema", "proof", "issuer-key", "dates", "status"]
+    );
+    assert!(checks.iter().all(|c| c["status"] == "pass"), "{report}");
+    assert_eq!(
+        checks[2]["message"],
+        "The signature (eddsa-rdfc-2022) is intact: nothing was changed since it was signed."
+    );
+    assert_eq!(report["needsNetwork"], false);
+    assert_eq!(report["issuerName"], "Example Corp");
+
+    let report = invoke(
+        &window,
+        "verify_file",
+        json!({ "id": id_of(1), "online": false }),
+    )
+    .unwrap();
+    assert_eq!(report["valid"], false, "{report}");
+    let proof = &report["checks"][2];
+    assert_eq!(proof["id"], "proof");
+    assert_eq!(proof["status"], "fail");
+    assert!(
+        proof["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"InvalidProfile\" is not defined"),
+        "{proof}"
+    );
+}
+
+#[test]
+fn a_hosted_badge_needs_the_network() {
+    let (_app, window) = app_with(vec![vector("1edtech-validator/ob20/simple-badge.png")]);
+    let pending = invoke(&window, "take_pending", json!({})).unwrap();
+    let id = pending[0]["file"]["id"].as_u64().unwrap();
+    let report = invoke(&window, "verify_file", json!({ "id": id, "online": false })).unwrap();
+    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!(report["needsNetwork"], true);
+    assert_eq!(report["checks"][2]["status"], "skip");
+}
+
+#[test]
+fn verifying_a_closed_file_fails_with_a_code() {
+    let (_app, window) = app_with(Vec::new());
+    let error = invoke(&window, "verify_file", json!({ "id": 7, "online": false })).unwrap_err();
+    assert_eq!(error["code"], "not-a-badge", "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("no longer open")
+    );
+}

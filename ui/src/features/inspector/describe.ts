@@ -127,6 +127,7 @@ const ERROR_TITLES: Record<ErrorCode, string> = {
   "too-large": "This file is too large",
   io: "The file couldn’t be read",
   cancelled: "Cancelled",
+  "invalid-request": "That request can’t be carried out",
   internal: "Something went wrong",
 };
 
@@ -138,6 +139,7 @@ const ERROR_HINTS: Record<ErrorCode, string> = {
   "too-large": "Badge images and credentials are usually far smaller. Check that this is the right file.",
   io: "Check that the file still exists and that you are allowed to read it.",
   cancelled: "Nothing was changed.",
+  "invalid-request": "Nothing was changed. If it keeps happening, report it with the message above.",
   internal: "Please try again. If it keeps happening, report it with the message above.",
 };
 

@@ -7,6 +7,7 @@ import { toIpcError } from "../../lib/ipc/errors";
 import type { IpcError } from "../../lib/ipc/gen/IpcError";
 import type { OpenedFile } from "../../lib/ipc/gen/OpenedFile";
 import type { OpenOutcome } from "../../lib/ipc/gen/OpenOutcome";
+import type { Verification } from "../../lib/ipc/gen/Verification";
 import type { Toaster } from "../../lib/ui/toasts.svelte";
 import { sentence } from "./describe";
 
@@ -17,6 +18,20 @@ export type Entry =
 
 export type ContentView = "tree" | "raw";
 
+/** Where the verification of one opened badge stands. */
+export type VerifyState =
+  | { phase: "checking"; online: boolean; previous: Verification | null }
+  | { phase: "done"; report: Verification }
+  | { phase: "failed"; online: boolean; error: IpcError };
+
+/** Whether an entry holds a badge that can be verified. */
+export function hasBadge(entry: Entry): entry is Extract<Entry, { status: "opened" }> {
+  return entry.status === "opened" && entry.file.inspection.badge !== null;
+}
+
+/** Offline verifications running at once; the rest wait their turn. */
+const VERIFY_AT_ONCE = 2;
+
 export class InspectorState {
   /** Replaced, never mutated: the inspections can be large. */
   entries = $state.raw<Entry[]>([]);
@@ -26,9 +41,17 @@ export class InspectorState {
   /** How the embedded text is shown; kept from file to file. */
   contentView = $state<ContentView>("tree");
 
+  /** Verification by entry key; replaced, never mutated. */
+  verifications = $state.raw<Readonly<Record<string, VerifyState>>>({});
+
   selected = $derived(this.entries.find((e) => e.key === this.selectedKey) ?? null);
 
   #failures = 0;
+  /** The latest verification run of each entry, so that an older answer never replaces a newer one. */
+  readonly #verifyRuns = new Map<string, number>();
+  #verifyRun = 0;
+  #verifying = 0;
+  readonly #verifyWaiting: (() => void)[] = [];
   #queue: Promise<unknown> = Promise.resolve();
   readonly #backend: Backend;
   readonly #toaster: Toaster;
@@ -57,6 +80,8 @@ export class InspectorState {
     if (fresh.length > 0) this.entries = [...this.entries, ...fresh];
     const first = fresh[0] ?? this.entries.find((e) => e.key === firstKnown) ?? null;
     if (first) this.selectedKey = first.key;
+    // Every badge is checked offline as soon as it opens.
+    for (const entry of fresh) void this.verify(entry, false);
     return first;
   }
 
@@ -123,6 +148,7 @@ export class InspectorState {
       this.selectedKey = neighbour?.key ?? null;
     }
     this.entries = remaining;
+    this.#forgetVerification(key);
     if (entry.status === "opened") {
       try {
         await this.#backend.closeFile(entry.file.id);
@@ -171,6 +197,54 @@ export class InspectorState {
       this.#report("Couldn’t bake the credential", reason);
       return null;
     }
+  }
+
+  /**
+   * Verifies an opened badge (offline, or online when the user asks) and keeps
+   * the report. Entries without a badge are left alone.
+   */
+  async verify(entry: Entry, online: boolean): Promise<void> {
+    if (!hasBadge(entry)) return;
+    const { key } = entry;
+    const run = ++this.#verifyRun;
+    this.#verifyRuns.set(key, run);
+    const before = this.verifications[key];
+    const previous = before?.phase === "done" ? before.report : before?.phase === "checking" ? before.previous : null;
+    this.#setVerification(key, { phase: "checking", online, previous });
+    const current = () => this.#verifyRuns.get(key) === run;
+    // Offline checks of many files at once take turns; a check the user asked for goes first.
+    const release = online ? () => undefined : await this.#verifySlot();
+    try {
+      if (!current()) return;
+      const report = await this.#backend.verifyFile(entry.file.id, online);
+      if (current()) this.#setVerification(key, { phase: "done", report });
+    } catch (reason) {
+      if (current()) this.#setVerification(key, { phase: "failed", online, error: toIpcError(reason) });
+    } finally {
+      release();
+    }
+  }
+
+  #setVerification(key: string, state: VerifyState): void {
+    this.verifications = { ...this.verifications, [key]: state };
+  }
+
+  #forgetVerification(key: string): void {
+    this.#verifyRuns.delete(key);
+    if (key in this.verifications) {
+      const { [key]: _gone, ...rest } = this.verifications;
+      this.verifications = rest;
+    }
+  }
+
+  async #verifySlot(): Promise<() => void> {
+    if (this.#verifying >= VERIFY_AT_ONCE) await new Promise<void>((go) => this.#verifyWaiting.push(go));
+    else this.#verifying++;
+    return () => {
+      const next = this.#verifyWaiting.shift();
+      if (next) next();
+      else this.#verifying--;
+    };
   }
 
   #report(what: string, reason: unknown): void {

@@ -1,6 +1,7 @@
 import type { OpenOutcome } from "./gen/OpenOutcome";
 import type { BakeSaved } from "./gen/BakeSaved";
 import type { IpcError } from "./gen/IpcError";
+import type { Verification } from "./gen/Verification";
 
 export type { IpcError };
 
@@ -21,6 +22,11 @@ export interface Backend {
   bakeInto(id: number): Promise<BakeSaved | null>;
   /** Asks where to save, writes the embedded text of file `id` (.json or .jwt); returns the saved path for display, or null when cancelled. */
   saveBadgeText(id: number): Promise<string | null>;
+  /**
+   * Verifies the badge of file `id` (signature, issuer's key, dates, revocation…) and returns the checklist.
+   * Offline unless `online`; online, the core may contact the issuer's website. Rejects with `no-badge` for a file without one.
+   */
+  verifyFile(id: number, online: boolean): Promise<Verification>;
   /** Called whenever files arrive by drop (then call takePending). Returns an unsubscribe function. */
   onFilesArrived(cb: () => void): Promise<() => void>;
   /** Drag hover over the window (true on enter/over, false on leave/drop), to show a drop overlay. */

@@ -1,19 +1,21 @@
 import type { ErrorCode } from "./gen/ErrorCode";
 import type { IpcError } from "./gen/IpcError";
 
-const CODES: readonly ErrorCode[] = [
-  "invalid-image",
-  "not-a-badge",
-  "no-badge",
-  "invalid-credential",
-  "too-large",
-  "io",
-  "cancelled",
-  "internal",
-];
+/** Every code, checked against the generated type so that none is missing. */
+const CODES: Record<ErrorCode, true> = {
+  "invalid-image": true,
+  "not-a-badge": true,
+  "no-badge": true,
+  "invalid-credential": true,
+  "too-large": true,
+  io: true,
+  cancelled: true,
+  "invalid-request": true,
+  internal: true,
+};
 
 function isCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && (CODES as readonly string[]).includes(value);
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(CODES, value);
 }
 
 /** Whether `value` is an {@link IpcError} as the Rust commands reject with. */

@@ -6,6 +6,8 @@ import type { BadgeContent } from "./gen/BadgeContent";
 import type { IpcError } from "./gen/IpcError";
 import type { OpenedFile } from "./gen/OpenedFile";
 import type { OpenOutcome } from "./gen/OpenOutcome";
+import type { Verification } from "./gen/Verification";
+import type { VerificationCheck } from "./gen/VerificationCheck";
 
 // ---------------------------------------------------------------- helpers
 
@@ -458,4 +460,169 @@ export function bakedCopy(image: OpenedFile, id: number): OpenedFile {
       warnings: [],
     },
   };
+}
+
+// ---------------------------------------------------------------- verification reports
+// Canned: what the Rust verifier reports for each sample's text, offline and
+// online. The fake does not verify anything itself.
+
+const pass = (id: string, message: string): VerificationCheck => ({ id, status: "pass", message });
+const fail = (id: string, message: string): VerificationCheck => ({ id, status: "fail", message });
+const skip = (id: string, message: string): VerificationCheck => ({ id, status: "skip", message });
+
+function report(
+  online: boolean,
+  format: string,
+  checks: VerificationCheck[],
+  about: Partial<Pick<Verification, "issuerName" | "issuerId" | "achievementName" | "validFrom" | "validUntil">> = {},
+): Verification {
+  return {
+    valid: !checks.some((c) => c.status === "fail"),
+    format,
+    checks,
+    needsNetwork: !online && checks.some((c) => c.status === "skip"),
+    online,
+    issuerName: null,
+    issuerId: null,
+    achievementName: null,
+    validFrom: null,
+    validUntil: null,
+    ...about,
+  };
+}
+
+const OB3_PARSE = pass("parse", "This is an Open Badges 3.0 credential.");
+const COMPLETE = pass("schema", "All the information the standard requires is there.");
+const NO_STATUS_LIST = pass("status", "The issuer published no revocation list for it, so it cannot be revoked.");
+
+function teamworkReport(online: boolean): Verification {
+  const about = {
+    issuerName: "Example Corp",
+    issuerId: "https://example.com/issuers/876543",
+    achievementName: "Teamwork",
+    validFrom: "2024-03-01T09:00:00Z",
+  };
+  const dates = pass("dates", "Valid since 2024-03-01T09:00:00Z, with no expiry date.");
+  if (!online) {
+    return report(
+      false,
+      "ob3-json",
+      [
+        OB3_PARSE,
+        COMPLETE,
+        skip(
+          "proof",
+          "The signing key https://example.com/issuers/876543#key-1 can only be looked up online; verify online to check the signature.",
+        ),
+        skip("issuer-key", "The signature was not verified, so neither was whose key made it."),
+        dates,
+        NO_STATUS_LIST,
+      ],
+      about,
+    );
+  }
+  return report(
+    true,
+    "ob3-json",
+    [
+      OB3_PARSE,
+      COMPLETE,
+      pass("proof", "The signature (eddsa-rdfc-2022) is intact: nothing was changed since it was signed."),
+      pass("issuer-key", "Signed by the issuer it names, https://example.com/issuers/876543."),
+      dates,
+      NO_STATUS_LIST,
+    ],
+    about,
+  );
+}
+
+function chessReport(online: boolean): Verification {
+  return report(
+    online,
+    "ob3-jwt",
+    [
+      OB3_PARSE,
+      COMPLETE,
+      pass("proof", "The signature (EdDSA) is intact: nothing was changed since it was signed."),
+      pass("issuer-key", `Signed by the issuer it names, ${CHESS_KEY}.`),
+      pass("dates", "Valid since 2026-01-15T10:00:00Z, with no expiry date."),
+      NO_STATUS_LIST,
+    ],
+    {
+      issuerName: "Riverside School Chess Club",
+      issuerId: CHESS_KEY,
+      achievementName: "Checkmate in Three",
+      validFrom: "2026-01-15T10:00:00Z",
+    },
+  );
+}
+
+function roboticsReport(online: boolean): Verification {
+  const about = {
+    issuerName: "Northfield Makerspace",
+    issuerId: "https://badges.northfield-makers.example/issuer",
+    achievementName: "Robotics Workshop",
+    validFrom: "2016-12-31T18:30:00Z",
+  };
+  const parse = pass("parse", "This is an Open Badges 2.0 assertion.");
+  const dates = pass("dates", "Valid since 2016-12-31T18:30:00Z, with no expiry date.");
+  if (!online) {
+    return report(
+      false,
+      "ob2-json",
+      [
+        parse,
+        COMPLETE,
+        skip("proof", `It is a hosted badge: it can only be checked online, against the copy at ${ROBOTICS.id}.`),
+        skip("issuer-key", "Whether the issuer hosts it can only be checked online."),
+        dates,
+        skip("status", "Whether the issuer has revoked it can only be checked online."),
+      ],
+      about,
+    );
+  }
+  return report(
+    true,
+    "ob2-json",
+    [
+      parse,
+      COMPLETE,
+      pass("proof", `It matches the copy the issuer hosts at ${ROBOTICS.id}.`),
+      pass("issuer-key", "It is hosted where its issuer publishes badges."),
+      dates,
+      fail("status", "The issuer has revoked this badge (awarded to the wrong person)."),
+    ],
+    about,
+  );
+}
+
+function firstAidReport(online: boolean): Verification {
+  if (!online) {
+    return report(false, "ob2-hosted", [
+      pass("parse", `This badge is only a link to the issuer's copy at ${FIRST_AID_URL}.`),
+      skip("proof", "A linked badge can only be checked online."),
+    ]);
+  }
+  return report(true, "ob2-hosted", [
+    fail(
+      "parse",
+      `The linked badge cannot be fetched: ${FIRST_AID_URL} could not be fetched (http status: 404).`,
+    ),
+  ]);
+}
+
+/** The report the core gives for a sample's badge text, or null for other text. */
+export function sampleVerification(text: string, online: boolean): Verification | null {
+  switch (text.trim()) {
+    case TEAMWORK_TEXT:
+      return teamworkReport(online);
+    case CHESS_TEXT:
+      return chessReport(online);
+    case ROBOTICS_TEXT:
+      return roboticsReport(online);
+    case FIRST_AID_URL:
+      return firstAidReport(online);
+    default:
+      return null;
+  }
 }

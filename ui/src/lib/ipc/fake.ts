@@ -2,11 +2,20 @@
 // when the page runs outside Tauri.
 
 import type { Backend } from "./backend";
-import { SAMPLE_NAMES, bakedCopy, isSampleName, sampleOutcome, utf8Length, type SampleName } from "./fake-samples";
+import {
+  SAMPLE_NAMES,
+  bakedCopy,
+  isSampleName,
+  sampleOutcome,
+  sampleVerification,
+  utf8Length,
+  type SampleName,
+} from "./fake-samples";
 import type { BakeSaved } from "./gen/BakeSaved";
 import type { IpcError } from "./gen/IpcError";
 import type { OpenedFile } from "./gen/OpenedFile";
 import type { OpenOutcome } from "./gen/OpenOutcome";
+import type { Verification } from "./gen/Verification";
 
 type Method = Exclude<keyof Backend, "onFilesArrived" | "onDragHover">;
 
@@ -22,6 +31,8 @@ export interface FakeOptions {
   savePath?: string | null;
   /** Whether `bakeInto` acts as a cancelled dialog. */
   bakeCancelled?: boolean;
+  /** Awaited before each `verifyFile` answers, e.g. to hold it in the "checking" state. */
+  verifyGate?: (online: boolean) => Promise<unknown>;
   /** Methods that reject with the given error. */
   fail?: Partial<Record<Method, IpcError>>;
 }
@@ -161,6 +172,22 @@ export class FakeBackend implements Backend {
     return `/home/sam/Documents/${stem}.${ext}`;
   }
 
+  /**
+   * The canned report of a sample's badge (see `fake-samples.ts`); the fake
+   * does not verify anything itself. Other badges fail as an internal error.
+   */
+  async verifyFile(id: number, online: boolean): Promise<Verification> {
+    this.record("verifyFile", id, online);
+    await this.options.verifyGate?.(online);
+    const file = this.open.get(id);
+    if (!file) throw { code: "not-a-badge", message: `file #${id}: it is no longer open` } satisfies IpcError;
+    const { badge, fileName } = file.inspection;
+    if (!badge) throw { code: "no-badge", message: `${fileName}: no badge is baked into this image` } satisfies IpcError;
+    const report = sampleVerification(badge.text, online);
+    if (!report) throw { code: "internal", message: `the fake backend has no report for ${fileName}` } satisfies IpcError;
+    return report;
+  }
+
   async onFilesArrived(cb: () => void): Promise<() => void> {
     this.arrived.add(cb);
     return () => this.arrived.delete(cb);
@@ -182,5 +209,7 @@ export class FakeBackend implements Backend {
 export function browserFake(params: URLSearchParams): FakeBackend {
   const wanted = (params.get("samples") ?? "").split(",").filter(Boolean);
   const pending = wanted.includes("all") ? [...SAMPLE_NAMES] : wanted.filter(isSampleName);
-  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES] });
+  // Verifying takes a moment in the real app (online: the issuer's website answers).
+  const verifyGate = (online: boolean) => new Promise((done) => setTimeout(done, online ? 1400 : 350));
+  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES], verifyGate });
 }

@@ -7,6 +7,7 @@ import type { Backend } from "./backend";
 import { toIpcError } from "./errors";
 import type { BakeSaved } from "./gen/BakeSaved";
 import type { OpenOutcome } from "./gen/OpenOutcome";
+import type { Verification } from "./gen/Verification";
 
 /** Emitted by Rust (no payload) when files were dropped or given on the command line. */
 const FILES_ARRIVED = "files-arrived";
@@ -42,6 +43,10 @@ export class TauriBackend implements Backend {
 
   saveBadgeText(id: number): Promise<string | null> {
     return call("save_badge_text", { id });
+  }
+
+  verifyFile(id: number, online: boolean): Promise<Verification> {
+    return call("verify_file", { id, online });
   }
 
   onFilesArrived(cb: () => void): Promise<() => void> {
