@@ -806,3 +806,71 @@ fn symmetric_blank_nodes_take_the_full_algorithm() {
     assert_eq!(canon::canonicalize_simple(&quads), None);
     assert!(super::canonicalize(&quads).is_ok());
 }
+
+#[test]
+fn a_long_chain_of_terms_is_refused_before_the_processor_recurses_along_it() {
+    for (n, ok) in [(8usize, true), (31, true), (40, false), (5000, false)] {
+        for reversed in [false, true] {
+            let mut terms: Vec<(String, Value)> = (1..n)
+                .map(|i| (format!("t{i}"), json!(format!("t{}", i - 1))))
+                .collect();
+            terms.push(("t0".into(), json!({ "@id": "ex:t0", "@type": "ex:T" })));
+            terms.push(("ex".into(), json!("https://example.org/")));
+            if reversed {
+                terms.reverse();
+            }
+            let context: Map<String, Value> = terms.into_iter().collect();
+            let doc = json!({ "@context": [context], format!("t{}", n - 1): "x" });
+            let got = super::canonical_nquads(&doc);
+            if ok {
+                let reference =
+                    super::reference_dataset(&doc).and_then(|q| super::reference_canonicalize(&q));
+                assert_eq!(got, reference, "{n}");
+                assert!(got.is_ok(), "{n}");
+            } else {
+                assert_eq!(got, Err(JsonLdError::TooComplex), "{n}");
+            }
+        }
+    }
+}
+
+/// Scoped contexts nested as deep as the depth limit lets them, each with a
+/// term chain as long as allowed: both paths must cope (no stack overflow).
+#[test]
+fn deeply_scoped_contexts_with_long_chains_do_not_exhaust_the_stack() {
+    let chain = |level: usize| -> Map<String, Value> {
+        let mut terms: Vec<(String, Value)> = (1..super::MAX_TERM_CHAIN - 1)
+            .map(|i| {
+                (
+                    format!("t{level}_{i}"),
+                    json!(format!("t{level}_{}", i - 1)),
+                )
+            })
+            .collect();
+        terms.push((format!("t{level}_0"), json!("ex:t0")));
+        terms.push(("ex".into(), json!("https://example.org/")));
+        terms.reverse();
+        terms.into_iter().collect()
+    };
+    let mut context = chain(99);
+    let mut level = 0;
+    loop {
+        let mut outer = chain(level);
+        outer.insert(
+            format!("p{level}"),
+            json!({ "@id": "ex:p", "@context": context }),
+        );
+        let candidate = json!({ "@context": [outer.clone()] });
+        if check_depth(&candidate).is_err() {
+            break;
+        }
+        context = outer;
+        level += 1;
+    }
+    assert!(level > 10, "{level}");
+    let doc = json!({ "@context": [context], format!("t{}_5", level - 1): "x" });
+    let reference = super::reference_dataset(&doc).and_then(|q| super::reference_canonicalize(&q));
+    assert!(reference.is_ok(), "{reference:?}");
+    let fast = fast::to_dataset(&doc).map(|q| super::reference_canonicalize(&q));
+    assert_eq!(fast, Ok(reference));
+}

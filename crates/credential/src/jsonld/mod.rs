@@ -384,6 +384,7 @@ fn check_contexts(value: &serde_json::Value) -> Result<(), JsonLdError> {
                 Err(JsonLdError::UnknownContext(url.clone()))
             }
             serde_json::Value::Array(items) => items.iter().try_for_each(urls),
+            serde_json::Value::Object(definition) => check_term_chains(definition),
             _ => Ok(()),
         }
     }
@@ -397,6 +398,77 @@ fn check_contexts(value: &serde_json::Value) -> Result<(), JsonLdError> {
         serde_json::Value::Array(items) => items.iter().try_for_each(check_contexts),
         _ => Ok(()),
     }
+}
+
+/// At most this long a chain of terms defined through each other in one
+/// context (`"a": "b", "b": "c", …`); the JSON-LD processor follows such a
+/// chain by recursion.
+pub const MAX_TERM_CHAIN: usize = 32;
+
+/// Refuses a context definition with a chain of terms longer than
+/// [`MAX_TERM_CHAIN`], without recursion.
+fn check_term_chains(
+    definition: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), JsonLdError> {
+    // The terms of this definition that defining `term` defines first: those
+    // its IRI, type or reverse mapping names, directly or as a prefix.
+    let depends = |term: &str| -> Vec<&str> {
+        let mut named: Vec<&str> = vec![term];
+        match definition.get(term) {
+            Some(serde_json::Value::String(s)) => named.push(s),
+            Some(serde_json::Value::Object(d)) => named.extend(
+                ["@id", "@type", "@reverse"]
+                    .iter()
+                    .filter_map(|k| d.get(*k).and_then(serde_json::Value::as_str)),
+            ),
+            _ => {}
+        }
+        let mut out = Vec::new();
+        for s in named {
+            let prefix = s.split_once(':').map(|(p, _)| p);
+            for t in [Some(s), prefix].into_iter().flatten() {
+                if t != term
+                    && let Some((k, _)) = definition.get_key_value(t)
+                {
+                    out.push(k.as_str());
+                }
+            }
+        }
+        out
+    };
+    // Longest chain from each term, depth first with an explicit stack.
+    let mut longest: HashMap<&str, usize> = HashMap::new();
+    for start in definition.keys() {
+        if longest.contains_key(start.as_str()) {
+            continue;
+        }
+        let mut stack: Vec<(&str, Vec<&str>, usize)> = vec![(start, depends(start), 0)];
+        while let Some((term, pending, best)) = stack.last_mut() {
+            if let Some(next) = pending.pop() {
+                if let Some(length) = longest.get(next) {
+                    *best = (*best).max(length + 1);
+                } else if !stack.iter().any(|(t, _, _)| *t == next) {
+                    // (A cycle is the processor's own error, found at once.)
+                    if stack.len() >= MAX_TERM_CHAIN {
+                        return Err(JsonLdError::TooComplex);
+                    }
+                    let further = depends(next);
+                    stack.push((next, further, 0));
+                }
+            } else {
+                let (term, best) = (*term, *best);
+                if best >= MAX_TERM_CHAIN {
+                    return Err(JsonLdError::TooComplex);
+                }
+                stack.pop();
+                longest.insert(term, best);
+                if let Some((_, _, parent)) = stack.last_mut() {
+                    *parent = (*parent).max(best + 1);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Every term any bundled context defines, at any depth (scoped contexts too).
