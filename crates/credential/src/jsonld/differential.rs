@@ -400,6 +400,45 @@ fn handmade() -> Vec<(String, Value)> {
             }),
         ),
         (
+            "a term defined out of order loses @protected",
+            json!({
+                "@context": [
+                    { "@protected": true, "a": { "@id": "b" }, "b": "https://example.org/b" },
+                    { "b": "https://example.org/other" }
+                ],
+                "a": "x",
+                "b": "y"
+            }),
+        ),
+        (
+            "a term defined out of order cannot override",
+            json!({
+                "@context": [{
+                    "@protected": true,
+                    "y": "https://example.org/y",
+                    "p": {
+                        "@id": "https://example.org/p",
+                        "@context": { "x": { "@id": "y" }, "y": "https://example.org/y2" }
+                    }
+                }],
+                "p": { "x": "1", "y": "2" }
+            }),
+        ),
+        (
+            "a term defined in order may override",
+            json!({
+                "@context": [{
+                    "@protected": true,
+                    "y": "https://example.org/y",
+                    "p": {
+                        "@id": "https://example.org/p",
+                        "@context": { "y": "https://example.org/y2", "x": { "@id": "y" } }
+                    }
+                }],
+                "p": { "x": "1", "y": "2" }
+            }),
+        ),
+        (
             "null context",
             json!({
                 "@context": [

@@ -471,7 +471,7 @@ fn define_all<'v, S: Source<'v>>(
     };
     for key in def.keys() {
         if !key.starts_with('@') {
-            definer.define(key)?;
+            definer.define(key, false)?;
         }
     }
     Ok(())
@@ -569,7 +569,11 @@ fn container(value: &Value) -> Res<Container> {
 }
 
 impl<'v, S: Source<'v>> Definer<'_, 'v, S> {
-    fn define(&mut self, term: &'v str) -> Res<()> {
+    /// Defines `term` if this definition has it. A term another one names
+    /// (a `dependency`, defined first) gets neither the context's
+    /// `@protected` default nor the right to override a protected term, as
+    /// in the crate.
+    fn define(&mut self, term: &'v str, dependency: bool) -> Res<()> {
         match self.defined.get(term) {
             Some(true) => return reject("a cyclic IRI mapping"),
             Some(false) => return Ok(()),
@@ -596,7 +600,7 @@ impl<'v, S: Source<'v>> Definer<'_, 'v, S> {
         let mut def = TermDef {
             mapping: Mapping::Keyword(Keyword::Id),
             prefix: false,
-            protected: w.protected.unwrap_or(self.protected),
+            protected: w.protected.unwrap_or(self.protected && !dependency),
             coercion: None,
             container: Container::default(),
             context: None,
@@ -677,6 +681,10 @@ impl<'v, S: Source<'v>> Definer<'_, 'v, S> {
         }
 
         if let Some(scoped) = w.context {
+            if dependency {
+                // The crate keeps no base URL with it: compared differently.
+                return unsupported("a scoped context on a term defined out of order");
+            }
             // The crate checks a scoped context when it is defined.
             let snapshot = Arc::new(self.result.fork());
             process(
@@ -693,7 +701,7 @@ impl<'v, S: Source<'v>> Definer<'_, 'v, S> {
             def.context = Some(self.source.keep(scoped));
         }
 
-        if !self.opts.override_protected
+        if (dependency || !self.opts.override_protected)
             && let Some(previous) = previous
             && previous.protected
         {
@@ -718,7 +726,7 @@ impl<'v, S: Source<'v>> Definer<'_, 'v, S> {
         if is_keyword_like(value) {
             return Ok(Exp::Null);
         }
-        self.define(value)?;
+        self.define(value, true)?;
         if let Some(def) = self.result.term(value) {
             return Ok(match &def.mapping {
                 Mapping::Keyword(k) => Exp::Keyword(*k),
@@ -730,7 +738,7 @@ impl<'v, S: Source<'v>> Definer<'_, 'v, S> {
                 return unsupported("a blank node identifier in a context");
             }
             if let Some((prefix, suffix)) = compact_iri(value) {
-                self.define(prefix)?;
+                self.define(prefix, true)?;
                 if let Some(def) = self.result.term(prefix)
                     && def.prefix
                     && let Mapping::Iri(iri) = &def.mapping
