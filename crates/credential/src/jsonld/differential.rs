@@ -162,6 +162,14 @@ fn replacements() -> Vec<Value> {
         json!({ "@list": ["a", "b"] }),
         json!({ "@set": ["a", "b"] }),
         json!({ "@value": { "a": 1 }, "@type": "@json" }),
+        json!({ "@value": "2024-01-01", "@type": "xsd:date" }),
+        json!({ "@value": "x", "@type": "cred:Custom" }),
+        json!({ "@value": "x", "@type": "UndefinedDatatype" }),
+        json!({ "@id": "https://example.org/node", "@type": "cred:Custom" }),
+        json!({ "type": ["cred:Custom", "https://example.org/Type"] }),
+        json!([{ "id": "https://example.org/a" }, "https://example.org/b", "c", null]),
+        json!({ "@context": "https://www.w3.org/ns/credentials/examples/v2", "anything": "goes" }),
+        json!({ "@context": { "local": "https://example.org/local#" }, "local:x": 1 }),
     ]
 }
 
@@ -194,6 +202,20 @@ fn mutations(name: &str, doc: &Value) -> Vec<(String, Value)> {
     let mut d = top.clone();
     d.insert("id".into(), "relative/id".into());
     push("relative id", Value::Object(d));
+
+    for key in [
+        "cred:extra",
+        "sec:extra",
+        "schema:name",
+        "https://example.org/direct",
+        "_:blank",
+        "@unknown",
+        "",
+    ] {
+        let mut d = top.clone();
+        d.insert(key.into(), "value".into());
+        push(&format!("key {key:?}"), Value::Object(d));
+    }
 
     let mut d = top.clone();
     d.insert("id".into(), "_:self".into());

@@ -1326,7 +1326,7 @@ impl<'d> Expander<'d> {
                     }
                 }
                 Exp::Keyword(_) => return unsupported("a keyword in a node object"),
-                Exp::Blank(_) => return unsupported("a blank node as a property"),
+                Exp::Blank(_) => return reject("a blank node as a property"),
                 Exp::Invalid => return reject("an undefined property"),
                 Exp::Iri(iri) => {
                     let predicate = named(iri.as_ref());

@@ -13,8 +13,9 @@
 //!
 //! Safe mode: a property or type that the contexts do not define is an error
 //! naming the term, and so is a node identifier that is not an absolute IRI
-//! (a relative `@id`) or a malformed language tag: nothing is silently
-//! dropped, so no signed statement can hide outside the signature.
+//! (a relative `@id`), a blank node identifier used as a property or a
+//! malformed language tag: nothing is silently dropped, so no signed
+//! statement can hide outside the signature.
 //! Canonicalization is capped so that a "poison" graph (many blank nodes
 //! built to make RDFC explode) fails fast, and documents nested deeper than
 //! [`MAX_DEPTH`] are refused.
@@ -266,7 +267,8 @@ fn reference_dataset(document: &serde_json::Value) -> Result<Vec<oxrdf::Quad>, J
 /// An expanded node or value the processor would leave out of the dataset:
 /// a node identifier that is not an absolute IRI (a relative `@id`, or such a
 /// value of an `@id` or `@vocab` typed term), which would take every
-/// statement about the node with it, or a malformed language tag.
+/// statement about the node with it, a property that is a blank node
+/// identifier (`"_:p": …`), or a malformed language tag.
 fn dropped_from_object(
     object: &json_ld::Object<IriBuf, json_ld::BlankIdBuf>,
 ) -> Option<JsonLdError> {
@@ -289,6 +291,9 @@ fn dropped_from_object(
 fn dropped_from_node(node: &json_ld::Node<IriBuf, json_ld::BlankIdBuf>) -> Option<JsonLdError> {
     if let Some(json_ld::Id::Invalid(id)) = &node.id {
         return Some(JsonLdError::RelativeIri(id.clone()));
+    }
+    if let Some(blank) = node.properties().iter().find_map(|(p, _)| p.as_blank()) {
+        return Some(JsonLdError::UndefinedTerm(blank.as_str().to_owned()));
     }
     let graph = node.graph_entry().into_iter().flatten();
     let included = node.included_entry().into_iter().flatten();
