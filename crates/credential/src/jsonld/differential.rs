@@ -243,8 +243,9 @@ fn mutations(name: &str, doc: &Value) -> Vec<(String, Value)> {
         push("repeated context", Value::Object(d));
     }
 
-    // Every value of the document, and of its subject, replaced in turn.
+    // Every value of the document replaced in turn.
     let replacements = replacements();
+    let undefined_key = "undefinedNestedProperty".to_owned();
     for (key, _) in top.iter().filter(|(k, _)| *k != "@context") {
         for (i, r) in replacements.iter().enumerate() {
             let mut d = top.clone();
@@ -252,21 +253,32 @@ fn mutations(name: &str, doc: &Value) -> Vec<(String, Value)> {
             push(&format!("{key} = #{i}"), Value::Object(d));
         }
     }
-    if let Some(Value::Object(subject)) = top.get("credentialSubject") {
-        for key in subject.keys() {
+    // Every value of some nested objects too: under type-scoped and
+    // property-scoped contexts.
+    for path in [
+        &["credentialSubject"][..],
+        &["credentialSubject", "achievement"],
+        &["credentialSubject", "achievement", "criteria"],
+        &["issuer"],
+        &["proof"],
+    ] {
+        let Some(Value::Object(inner)) = path.iter().try_fold(doc, |v, k| v.get(*k)) else {
+            continue;
+        };
+        let at = path.join(".");
+        let mut keys: Vec<&String> = inner.keys().collect();
+        keys.push(&undefined_key);
+        for key in keys {
             for (i, r) in replacements.iter().enumerate() {
-                let mut s = subject.clone();
-                s.insert(key.clone(), r.clone());
-                let mut d = top.clone();
-                d.insert("credentialSubject".into(), Value::Object(s));
-                push(&format!("credentialSubject.{key} = #{i}"), Value::Object(d));
+                let mut d = doc.clone();
+                if let Some(Value::Object(target)) =
+                    path.iter().try_fold(&mut d, |v, k| v.get_mut(*k))
+                {
+                    target.insert(key.clone(), r.clone());
+                }
+                push(&format!("{at}.{key} = #{i}"), d);
             }
         }
-        let mut s = subject.clone();
-        s.insert("undefinedSubjectProperty".into(), "x".into());
-        let mut d = top.clone();
-        d.insert("credentialSubject".into(), Value::Object(s));
-        push("undefined subject property", Value::Object(d));
     }
     out
 }
