@@ -7,6 +7,7 @@
 use std::hint::black_box;
 
 use badgesmith_credential::di::{self, SignOptions, Suite};
+use badgesmith_credential::jsonld;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ed25519_dalek::SigningKey;
 use serde_json::Value;
@@ -47,6 +48,27 @@ fn bench(c: &mut Criterion) {
     group.bench_function("verify", |b| {
         b.iter(|| di::verify(black_box(&signed), &proof, None))
     });
+    group.finish();
+
+    // The two steps of canonicalization, on the document and on the proof
+    // options as signing builds them.
+    let mut options_doc = proof.clone();
+    if let Some(map) = options_doc.as_object_mut() {
+        map.remove("proofValue");
+        if let Some(context) = unsigned.get("@context") {
+            map.insert("@context".into(), context.clone());
+        }
+    }
+    let mut group = c.benchmark_group("jsonld");
+    for (name, doc) in [("document", &unsigned), ("proof-options", &options_doc)] {
+        let quads = jsonld::to_dataset(doc).unwrap_or_default();
+        group.bench_function(format!("to_dataset/{name}"), |b| {
+            b.iter(|| jsonld::to_dataset(black_box(doc)))
+        });
+        group.bench_function(format!("canonicalize/{name}"), |b| {
+            b.iter(|| jsonld::canonicalize(black_box(&quads)))
+        });
+    }
     group.finish();
 }
 

@@ -110,6 +110,61 @@ fn an_unknown_context_is_named() {
 }
 
 #[test]
+fn safe_mode_refuses_a_relative_id_rather_than_dropping_its_statements() {
+    let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
+    doc["credentialSubject"]["id"] = "students/12".into();
+    let err = jsonld::canonical_nquads(&doc).unwrap_err();
+    assert_eq!(err, JsonLdError::RelativeIri("students/12".into()));
+    assert!(err.to_string().contains("\"students/12\""), "{err}");
+
+    let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
+    doc["issuer"]["id"] = "issuers/565049".into();
+    assert_eq!(
+        jsonld::canonical_nquads(&doc).unwrap_err(),
+        JsonLdError::RelativeIri("issuers/565049".into())
+    );
+}
+
+#[test]
+fn safe_mode_refuses_a_blank_node_property_and_a_malformed_language_tag() {
+    let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
+    doc.as_object_mut()
+        .unwrap()
+        .insert("_:hidden".into(), "value".into());
+    assert_eq!(
+        jsonld::canonical_nquads(&doc).unwrap_err(),
+        JsonLdError::UndefinedTerm("_:hidden".into())
+    );
+
+    let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
+    doc["name"] = serde_json::json!({ "@value": "Teamwork", "@language": "not a tag" });
+    assert!(matches!(
+        jsonld::canonical_nquads(&doc).unwrap_err(),
+        JsonLdError::Invalid(_)
+    ));
+    doc["name"] = serde_json::json!({ "@value": "Teamwork", "@language": "en-GB" });
+    assert!(
+        jsonld::canonical_nquads(&doc)
+            .unwrap()
+            .contains("\"Teamwork\"@en-gb")
+    );
+}
+
+#[test]
+fn a_document_nested_too_deep_is_refused() {
+    let mut doc = json("1edtech-ob-spec/ldp-testvector-obv3p0/unsigned.json");
+    let mut deep = serde_json::json!("leaf");
+    for _ in 0..jsonld::MAX_DEPTH {
+        deep = serde_json::json!({ "name": deep });
+    }
+    doc["credentialSubject"]["achievement"] = deep;
+    assert_eq!(
+        jsonld::canonical_nquads(&doc).unwrap_err(),
+        JsonLdError::TooComplex
+    );
+}
+
+#[test]
 fn a_poison_graph_fails_fast() {
     // Many indistinguishable blank nodes all linked to each other: RDFC's
     // worst case. It must be refused, not left to run for hours.
