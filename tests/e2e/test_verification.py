@@ -46,10 +46,16 @@ def test_a_signed_badge_is_verified(launch):
 def test_a_badge_that_fails_a_check_is_not_valid(launch):
     driver = launch(OB3_BAD_ISSUER)
     verdict_is(driver, "Not valid")
-    text_appears(driver, "Don’t rely on this badge: the Signature check failed.")
+    # The issuer's type is wrong: the schema says so, and safe mode refuses
+    # the undefined type, so the signature cannot be trusted either.
+    text_appears(driver, "Don’t rely on this badge: the Complete and Signature checks failed.")
+    text_appears(driver, 'issuer.type does not include "Profile"')
     text_appears(driver, 'the term "InvalidProfile" is not defined')
-    signature = check_row(driver, "Signature")
-    assert "FAILED" in signature.text.upper(), signature.text
+    for label in ("Complete", "Signature"):
+        row = check_row(driver, label)
+        assert "FAILED" in row.text.upper(), row.text
+    # Going online could not make it valid, so it is not offered.
+    assert not driver.find_elements(By.XPATH, "//button[normalize-space(.)='Verify online']")
     screenshot(driver, "verification-not-valid")
 
 
