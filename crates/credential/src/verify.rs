@@ -957,20 +957,14 @@ fn ob2_node(value: Option<&Value>, fetcher: Option<&dyn Fetcher>) -> Option<Valu
     }
 }
 
-fn ob2_summary(assertion: &Value, fetcher: Option<&dyn Fetcher>) -> Summary {
-    let badge = ob2_node(assertion.get("badge"), fetcher);
-    let issuer = badge.as_ref().and_then(|b| match b.get("issuer") {
-        Some(Value::String(id)) => Some(
-            ob2_node(Some(&Value::String(id.clone())), fetcher)
-                .map(|i| IssuerSummary {
-                    id: Some(id.clone()),
-                    name: text_of(i.get("name")),
-                })
-                .unwrap_or(IssuerSummary {
-                    id: Some(id.clone()),
-                    name: None,
-                }),
-        ),
+/// The report's summary of an assertion, from its badge class and issuer
+/// (embedded, or fetched once by [`verify_ob2`] when online).
+fn ob2_summary(assertion: &Value, badge: Option<&Value>, issuer: Option<&Value>) -> Summary {
+    let issuer = badge.and_then(|b| match b.get("issuer") {
+        Some(Value::String(id)) => Some(IssuerSummary {
+            id: Some(id.clone()),
+            name: issuer.and_then(|i| text_of(i.get("name"))),
+        }),
         Some(node @ Value::Object(_)) => Some(IssuerSummary {
             id: node.get("id").and_then(Value::as_str).map(str::to_owned),
             name: text_of(node.get("name")),
@@ -979,7 +973,7 @@ fn ob2_summary(assertion: &Value, fetcher: Option<&dyn Fetcher>) -> Summary {
     });
     Summary {
         issuer,
-        achievement: badge.as_ref().map(|b| AchievementSummary {
+        achievement: badge.map(|b| AchievementSummary {
             name: text_of(b.get("name")),
         }),
         valid_from: assertion.get("issuedOn").map(json_text),
@@ -1010,14 +1004,21 @@ fn verify_ob2(
     options: &VerifyOptions<'_>,
 ) -> Report {
     let mut checks = Checks::default();
-    let summary = ob2_summary(assertion, options.fetcher);
+    // The badge class and issuer, embedded or (online) fetched once for all checks.
+    let badge = ob2_node(assertion.get("badge"), options.fetcher);
+    let issuer = badge
+        .as_ref()
+        .and_then(|b| ob2_node(b.get("issuer"), options.fetcher));
+    let summary = ob2_summary(assertion, badge.as_ref(), issuer.as_ref());
     checks.pass(CheckId::Parse, "This is an Open Badges 2.0 assertion.");
     schema_check(&mut checks, schema::ob2_problems(assertion));
 
     let vtype = verification_type(assertion);
     let signed = vtype == "signed" || vtype == "signedbadge";
     match (jws, signed) {
-        (Some(token), _) => ob2_signed_proof(&mut checks, assertion, token, options),
+        (Some(token), _) => {
+            ob2_signed_proof(&mut checks, assertion, issuer.as_ref(), token, options)
+        }
         (None, true) => {
             checks.fail(
                 CheckId::Proof,
@@ -1028,19 +1029,24 @@ fn verify_ob2(
                 "The signature was not verified, so neither was whose key made it.",
             );
         }
-        (None, false) => ob2_hosted_proof(&mut checks, assertion, options),
+        (None, false) => ob2_hosted_proof(&mut checks, assertion, issuer.as_ref(), options),
     }
 
     let from = date_field(assertion, "issuedOn");
     let until = date_field(assertion, "expires");
     dates_check(&mut checks, from, until, options.at, "issuedOn");
 
-    ob2_status(&mut checks, assertion, options);
+    ob2_status(&mut checks, assertion, issuer.as_ref(), options);
     recipient_check_ob2(&mut checks, assertion, options.recipient);
     finish(format, checks, Some(summary))
 }
 
-fn ob2_hosted_proof(checks: &mut Checks, assertion: &Value, options: &VerifyOptions<'_>) {
+fn ob2_hosted_proof(
+    checks: &mut Checks,
+    assertion: &Value,
+    issuer: Option<&Value>,
+    options: &VerifyOptions<'_>,
+) {
     let Some(id) = assertion.get("id").and_then(Value::as_str) else {
         checks.fail(
             CheckId::Proof,
@@ -1094,8 +1100,6 @@ fn ob2_hosted_proof(checks: &mut Checks, assertion: &Value, options: &VerifyOpti
         }
     }
     // The assertion must be hosted where the issuer says its badges live.
-    let issuer = ob2_node(assertion.get("badge"), Some(fetcher))
-        .and_then(|b| ob2_node(b.get("issuer"), Some(fetcher)));
     let Some(issuer) = issuer else {
         checks.fail(
             CheckId::IssuerKey,
@@ -1151,6 +1155,7 @@ fn ob2_hosted_proof(checks: &mut Checks, assertion: &Value, options: &VerifyOpti
 fn ob2_signed_proof(
     checks: &mut Checks,
     assertion: &Value,
+    issuer: Option<&Value>,
     token: &Jws,
     options: &VerifyOptions<'_>,
 ) {
@@ -1167,8 +1172,6 @@ fn ob2_signed_proof(
         );
         return;
     };
-    let issuer = ob2_node(assertion.get("badge"), Some(fetcher))
-        .and_then(|b| ob2_node(b.get("issuer"), Some(fetcher)));
     let key_url = creator.or_else(|| {
         issuer.as_ref().and_then(|i| match i.get("publicKey") {
             Some(Value::String(s)) => Some(s.clone()),
@@ -1243,7 +1246,12 @@ fn ob2_signed_proof(
     }
 }
 
-fn ob2_status(checks: &mut Checks, assertion: &Value, options: &VerifyOptions<'_>) {
+fn ob2_status(
+    checks: &mut Checks,
+    assertion: &Value,
+    issuer: Option<&Value>,
+    options: &VerifyOptions<'_>,
+) {
     if assertion.get("revoked").and_then(Value::as_bool) == Some(true) {
         let reason = assertion.get("revocationReason").and_then(Value::as_str);
         checks.fail(
@@ -1262,8 +1270,6 @@ fn ob2_status(checks: &mut Checks, assertion: &Value, options: &VerifyOptions<'_
         );
         return;
     };
-    let issuer = ob2_node(assertion.get("badge"), Some(fetcher))
-        .and_then(|b| ob2_node(b.get("issuer"), Some(fetcher)));
     let list_url = issuer
         .as_ref()
         .and_then(|i| i.get("revocationList"))
