@@ -402,3 +402,148 @@ impl Verification {
         }
     }
 }
+
+// ---- Designer ----
+
+pub use badgesmith_art::BadgeDesign;
+
+/// Everything the Designer needs to offer choices: templates, fonts, limits.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DesignCatalog {
+    /// The bundled templates, in gallery order.
+    pub templates: Vec<TemplateInfo>,
+    /// The bundled font families.
+    pub fonts: Vec<FontInfo>,
+    /// The side of the square design canvas, in design units.
+    pub canvas: f32,
+    /// The smallest PNG size, in pixels.
+    pub min_size: u32,
+    /// The largest PNG size, in pixels.
+    pub max_size: u32,
+    /// How many glyphs the library holds.
+    pub glyph_count: u32,
+}
+
+/// A bundled template.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateInfo {
+    /// The template's id (its file name without `.badgedesign.json`).
+    pub id: String,
+    /// Who it suits: `school`, `company`, `community` or `any`.
+    pub audience: String,
+    /// The design.
+    pub design: BadgeDesign,
+    /// A small PNG preview as a `data:` URL.
+    pub thumbnail: String,
+}
+
+/// A bundled font family.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FontInfo {
+    /// The family name designs use.
+    pub family: String,
+    /// sans-serif, serif, condensed, rounded or display.
+    pub category: String,
+    /// What it suits.
+    pub description: String,
+    /// The weights it comes in.
+    pub weights: Vec<u16>,
+}
+
+/// A glyph from the library, with a preview.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GlyphInfo {
+    /// The name designs use.
+    pub name: String,
+    /// Outline or filled.
+    pub style: badgesmith_art::GlyphStyle,
+    /// The library's category.
+    pub category: String,
+    /// Search words.
+    pub tags: Vec<String>,
+    /// A standalone SVG of the glyph in `currentColor`-free dark grey, as a `data:` URL.
+    pub preview: String,
+}
+
+/// A rendered preview or export.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RenderedDesign {
+    /// The PNG as a `data:` URL.
+    pub data_url: String,
+    /// Its side in pixels.
+    pub size: u32,
+    /// How long the render took, in milliseconds.
+    pub millis: f64,
+}
+
+/// A design saved in the app, as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DesignSummary {
+    /// The saved design's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// When it was first saved (RFC 3339).
+    pub created_at: String,
+    /// When it was last saved (RFC 3339).
+    pub updated_at: String,
+    /// A small PNG preview as a `data:` URL, when one was saved.
+    pub thumbnail: Option<String>,
+}
+
+/// A design saved in the app, with its content.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedDesign {
+    /// Id, name and dates.
+    pub summary: DesignSummary,
+    /// The design.
+    pub design: BadgeDesign,
+}
+
+/// An image the user chose for an image layer, checked and ready to embed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChosenImage {
+    /// The file's name.
+    pub file_name: String,
+    /// The `data:` URI to put in the image layer.
+    pub data_uri: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// What was changed (scaled down, scripts removed), when something was.
+    pub notice: Option<String>,
+}
+
+/// Export formats for a design.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    /// PNG at a chosen size.
+    Png,
+    /// SVG with text turned into outlines (looks the same anywhere).
+    Svg,
+    /// SVG with live, editable text and the fonts embedded.
+    SvgLiveText,
+    /// The design itself, as a `.badgedesign.json` file.
+    Design,
+}
+
+/// A file the user saved.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportedFile {
+    /// Where it was saved, for display.
+    pub path: String,
+    /// Its size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}

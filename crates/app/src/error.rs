@@ -66,6 +66,20 @@ pub enum Error {
     /// A command-line value or request field is malformed.
     #[error("{0}")]
     Usage(String),
+    /// A design (or an image for it) cannot be used.
+    #[error("{name}: {source}")]
+    Design {
+        /// The design's file name or label.
+        name: String,
+        /// What the artwork code found.
+        source: badgesmith_art::Error,
+    },
+    /// No saved design has this id or name.
+    #[error("{0}")]
+    NotFound(String),
+    /// The app's database could not be opened or used.
+    #[error("{0}")]
+    Store(String),
 }
 
 /// A stable, machine-readable error code: the user interface switches on this,
@@ -89,6 +103,12 @@ pub enum ErrorCode {
     Cancelled,
     /// A request value (e.g. a date) is malformed.
     InvalidRequest,
+    /// A design, or an image for it, cannot be used.
+    InvalidDesign,
+    /// Nothing saved has the id or name given.
+    NotFound,
+    /// The app's database cannot be opened or used.
+    Store,
     /// Something else went wrong.
     Internal,
 }
@@ -111,6 +131,12 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::NoHome => ErrorCode::Io,
             Error::Usage(_) => ErrorCode::InvalidRequest,
+            Error::Design { source, .. } => match source {
+                badgesmith_art::Error::Render(_) => ErrorCode::Internal,
+                _ => ErrorCode::InvalidDesign,
+            },
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Store(_) => ErrorCode::Store,
         }
     }
 

@@ -11,6 +11,7 @@
 
 mod bake;
 mod describe;
+mod design;
 pub mod dto;
 mod error;
 mod files;
@@ -24,6 +25,10 @@ mod version;
 pub use badgesmith_credential::{Check, CheckId, CheckStatus, Format, Report};
 pub use bake::{BakeOutcome, bake_credential, default_baked_file_name};
 pub use describe::describe;
+pub use design::{
+    THUMBNAIL_SIZE, choose_image, design_catalog, design_from_value, export_bytes,
+    export_extension, export_file_name, parse_design, png_data_url, render_preview, search_glyphs,
+};
 pub use error::{Error, ErrorCode};
 pub use files::{read_input, write_atomically};
 pub use home::resolve_home;

@@ -31,7 +31,11 @@ impl Family {
 
     /// The TrueType file for a weight (bold for 700, regular otherwise).
     pub fn file(&self, weight: u16) -> &'static [u8] {
-        if weight == 700 { self.bold } else { self.regular }
+        if weight == 700 {
+            self.bold
+        } else {
+            self.regular
+        }
     }
 }
 

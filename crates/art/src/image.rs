@@ -81,9 +81,8 @@ pub fn prepare_image(name: &str, bytes: &[u8]) -> Result<PreparedImage, Error> {
             MAX_IMAGE_BYTES / (1024 * 1024)
         )));
     }
-    let kind = sniff(bytes).ok_or_else(|| {
-        Error::Image(format!("{name} is not a PNG, JPEG or SVG image"))
-    })?;
+    let kind = sniff(bytes)
+        .ok_or_else(|| Error::Image(format!("{name} is not a PNG, JPEG or SVG image")))?;
     match kind {
         Kind::Svg => {
             let clean = sanitize_svg(name, bytes)?;
@@ -145,7 +144,8 @@ pub(crate) fn decode_data_uri(path: &str, uri: &str) -> Result<(&'static str, Ve
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(b64)
         .map_err(|_| Error::field(path, "the image's base64 text is damaged"))?;
-    let kind = sniff(&bytes).ok_or_else(|| Error::field(path, "is not a PNG, JPEG or SVG image"))?;
+    let kind =
+        sniff(&bytes).ok_or_else(|| Error::field(path, "is not a PNG, JPEG or SVG image"))?;
     if kind.mime() != mime {
         return Err(Error::field(
             path,
@@ -154,11 +154,13 @@ pub(crate) fn decode_data_uri(path: &str, uri: &str) -> Result<(&'static str, Ve
     }
     match kind {
         Kind::Svg => {
-            let clean = sanitize_svg("the image", &bytes).map_err(|e| Error::field(path, e.to_string()))?;
+            let clean =
+                sanitize_svg("the image", &bytes).map_err(|e| Error::field(path, e.to_string()))?;
             Ok((kind.mime(), clean.svg.into_bytes()))
         }
         Kind::Png | Kind::Jpeg => {
-            raster_size("the image", kind, &bytes).map_err(|e| Error::field(path, e.to_string()))?;
+            raster_size("the image", kind, &bytes)
+                .map_err(|e| Error::field(path, e.to_string()))?;
             Ok((kind.mime(), bytes))
         }
     }
@@ -169,21 +171,23 @@ fn raster_size(name: &str, kind: Kind, bytes: &[u8]) -> Result<(u32, u32), Error
     let size = match kind {
         Kind::Png => {
             let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-            let reader = decoder.read_info().map_err(|e| {
-                Error::Image(format!("{name} is not a readable PNG ({e})"))
-            })?;
+            let reader = decoder
+                .read_info()
+                .map_err(|e| Error::Image(format!("{name} is not a readable PNG ({e})")))?;
             let info = reader.info();
             (info.width, info.height)
         }
-        Kind::Jpeg => jpeg_size(bytes)
-            .ok_or_else(|| Error::Image(format!("{name} is not a readable JPEG (no frame header)")))?,
+        Kind::Jpeg => jpeg_size(bytes).ok_or_else(|| {
+            Error::Image(format!("{name} is not a readable JPEG (no frame header)"))
+        })?,
         Kind::Svg => return Ok((0, 0)),
     };
     let (w, h) = size;
     if w == 0 || h == 0 {
         return Err(Error::Image(format!("{name} has no pixels")));
     }
-    if w > MAX_RASTER_SIDE || h > MAX_RASTER_SIDE || u64::from(w) * u64::from(h) > MAX_RASTER_PIXELS {
+    if w > MAX_RASTER_SIDE || h > MAX_RASTER_SIDE || u64::from(w) * u64::from(h) > MAX_RASTER_PIXELS
+    {
         return Err(Error::Image(format!(
             "{name} is {w} × {h} px; images may be up to {MAX_RASTER_SIDE} px on a side and {} megapixels",
             MAX_RASTER_PIXELS / 1_000_000
@@ -233,9 +237,31 @@ const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 /// Elements kept; everything else (script, foreignObject, filters, animation,
 /// other namespaces' metadata) is dropped with its children.
 const ELEMENTS: &[&str] = &[
-    "svg", "g", "defs", "symbol", "use", "title", "desc", "path", "rect", "circle", "ellipse",
-    "line", "polyline", "polygon", "text", "tspan", "textPath", "linearGradient", "radialGradient",
-    "stop", "clipPath", "mask", "pattern", "image", "style",
+    "svg",
+    "g",
+    "defs",
+    "symbol",
+    "use",
+    "title",
+    "desc",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "textPath",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "clipPath",
+    "mask",
+    "pattern",
+    "image",
+    "style",
 ];
 
 /// Parses a user's SVG with limits and rebuilds it from an allow-list.
@@ -256,7 +282,9 @@ pub(crate) fn sanitize_svg(name: &str, bytes: &[u8]) -> Result<CleanSvg, Error> 
     };
     let doc = roxmltree::Document::parse_with_options(text, opts).map_err(|e| {
         let what = match e {
-            roxmltree::Error::DtdDetected => "it declares a DTD, which Badgesmith does not read".to_owned(),
+            roxmltree::Error::DtdDetected => {
+                "it declares a DTD, which Badgesmith does not read".to_owned()
+            }
             roxmltree::Error::NodesLimitReached => {
                 format!("it has more than {MAX_SVG_ELEMENTS} elements")
             }
@@ -275,7 +303,8 @@ pub(crate) fn sanitize_svg(name: &str, bytes: &[u8]) -> Result<CleanSvg, Error> 
         removed_handlers: 0,
         elements: 0,
     };
-    out.element(root, 0).map_err(|problem| Error::Image(format!("{name} cannot be used: {problem}")))?;
+    out.element(root, 0)
+        .map_err(|problem| Error::Image(format!("{name} cannot be used: {problem}")))?;
     let (width, height) = svg_size(root);
     let mut removed: Vec<String> = out
         .removed_elements
@@ -318,9 +347,16 @@ fn svg_size(root: roxmltree::Node<'_, '_>) -> (u32, u32) {
                 .collect()
         })
         .unwrap_or_default();
-    let w = parse(root.attribute("width")).or_else(|| vb.get(2).copied()).unwrap_or(100.0);
-    let h = parse(root.attribute("height")).or_else(|| vb.get(3).copied()).unwrap_or(100.0);
-    (w.round().clamp(1.0, 100_000.0) as u32, h.round().clamp(1.0, 100_000.0) as u32)
+    let w = parse(root.attribute("width"))
+        .or_else(|| vb.get(2).copied())
+        .unwrap_or(100.0);
+    let h = parse(root.attribute("height"))
+        .or_else(|| vb.get(3).copied())
+        .unwrap_or(100.0);
+    (
+        w.round().clamp(1.0, 100_000.0) as u32,
+        h.round().clamp(1.0, 100_000.0) as u32,
+    )
 }
 
 struct Cleaner {
@@ -356,7 +392,9 @@ impl Cleaner {
             let key = match ns {
                 None => local.to_owned(),
                 Some(XLINK_NS) if local == "href" => "xlink:href".to_owned(),
-                Some("http://www.w3.org/XML/1998/namespace") if local == "space" => "xml:space".to_owned(),
+                Some("http://www.w3.org/XML/1998/namespace") if local == "space" => {
+                    "xml:space".to_owned()
+                }
                 Some(_) => continue,
             };
             if local.to_ascii_lowercase().starts_with("on") {
@@ -366,7 +404,8 @@ impl Cleaner {
             if local == "href" {
                 let ok = value.starts_with('#')
                     || (is_image
-                        && (value.starts_with("data:image/png;") || value.starts_with("data:image/jpeg;")));
+                        && (value.starts_with("data:image/png;")
+                            || value.starts_with("data:image/jpeg;")));
                 if !ok {
                     self.removed_refs += 1;
                     continue;
@@ -399,7 +438,10 @@ impl Cleaner {
                 self.removed_refs += 1;
                 return Ok(());
             }
-            self.out.push_str(&format!("<style{attrs}>{}</style>", crate::svg::escape(&css)));
+            self.out.push_str(&format!(
+                "<style{attrs}>{}</style>",
+                crate::svg::escape(&css)
+            ));
             return Ok(());
         }
         self.out.push('<');

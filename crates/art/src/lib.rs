@@ -46,7 +46,10 @@ pub use image::{
     MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, PreparedImage, prepare_image,
 };
 pub use model::*;
-pub use render::{MAX_SIZE, MIN_SIZE, RenderOptions, encode_png, export_svg, render_pixmap, render_png, render_png_with};
+pub use render::{
+    MAX_SIZE, MIN_SIZE, RenderOptions, encode_png, export_svg, render_pixmap, render_png,
+    render_png_with,
+};
 pub use svg::{SvgOptions, design_svg};
 pub use templates::{Template, template, template_sources, templates};
 pub use validate::{MAX_DESIGN_BYTES, MAX_LAYERS, MAX_TEXT_CHARS, upgrade};

@@ -400,7 +400,9 @@ impl Paint {
     pub fn main_color(&self) -> Option<&Color> {
         match self {
             Paint::Solid { color } => Some(color),
-            Paint::Linear { stops, .. } | Paint::Radial { stops } => stops.first().map(|s| &s.color),
+            Paint::Linear { stops, .. } | Paint::Radial { stops } => {
+                stops.first().map(|s| &s.color)
+            }
         }
     }
 }

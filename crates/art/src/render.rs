@@ -3,9 +3,9 @@
 use resvg::tiny_skia;
 use resvg::usvg;
 
+use crate::Error;
 use crate::model::{BadgeDesign, CANVAS};
 use crate::svg::{SvgOptions, design_svg};
-use crate::Error;
 
 /// The smallest PNG rendered, in pixels.
 pub const MIN_SIZE: u32 = 64;
@@ -53,7 +53,10 @@ pub fn render_pixmap(
     opts: RenderOptions,
 ) -> Result<tiny_skia::Pixmap, Error> {
     check_size(size)?;
-    let has_shadow = design.layers.iter().any(|l| !l.hidden && l.shadow.is_some());
+    let has_shadow = design
+        .layers
+        .iter()
+        .any(|l| !l.hidden && l.shadow.is_some());
     let mut pixmap = tiny_skia::Pixmap::new(size, size)
         .ok_or_else(|| Error::Render(format!("no memory for a {size} px image")))?;
     if opts.draft_shadows && has_shadow && size >= 2 * MIN_SIZE {
@@ -63,7 +66,11 @@ pub fn render_pixmap(
         let mut small = tiny_skia::Pixmap::new(half, half)
             .ok_or_else(|| Error::Render(format!("no memory for a {half} px image")))?;
         let k = half as f32 / CANVAS;
-        resvg::render(&shadows, tiny_skia::Transform::from_scale(k, k), &mut small.as_mut());
+        resvg::render(
+            &shadows,
+            tiny_skia::Transform::from_scale(k, k),
+            &mut small.as_mut(),
+        );
         pixmap.draw_pixmap(
             0,
             0,
@@ -79,7 +86,11 @@ pub fn render_pixmap(
     }
     let t = tree(&design_svg(design, size, SvgOptions::default()))?;
     let k = size as f32 / CANVAS;
-    resvg::render(&t, tiny_skia::Transform::from_scale(k, k), &mut pixmap.as_mut());
+    resvg::render(
+        &t,
+        tiny_skia::Transform::from_scale(k, k),
+        &mut pixmap.as_mut(),
+    );
     Ok(pixmap)
 }
 
@@ -90,7 +101,11 @@ pub fn render_png(design: &BadgeDesign, size: u32) -> Result<Vec<u8>, Error> {
 }
 
 /// [`render_png`] with options (draft shadows for a live preview).
-pub fn render_png_with(design: &BadgeDesign, size: u32, opts: RenderOptions) -> Result<Vec<u8>, Error> {
+pub fn render_png_with(
+    design: &BadgeDesign,
+    size: u32,
+    opts: RenderOptions,
+) -> Result<Vec<u8>, Error> {
     let pixmap = render_pixmap(design, size, opts)?;
     encode_png(&pixmap)
 }

@@ -44,7 +44,15 @@ impl PathData {
         self
     }
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn c(&mut self, c1x: f32, c1y: f32, c2x: f32, c2y: f32, x: f32, y: f32) -> &mut Self {
+    pub(crate) fn c(
+        &mut self,
+        c1x: f32,
+        c1y: f32,
+        c2x: f32,
+        c2y: f32,
+        x: f32,
+        y: f32,
+    ) -> &mut Self {
         let _ = write!(
             self.0,
             "C{} {} {} {} {} {}",
@@ -86,7 +94,10 @@ pub fn outline(shape: ShapeKind, size: f32) -> String {
     let mut p = PathData::new();
     match shape {
         ShapeKind::Circle => {
-            p.m(0.0, -r).a(r, false, true, 0.0, r).a(r, false, true, 0.0, -r).z();
+            p.m(0.0, -r)
+                .a(r, false, true, 0.0, r)
+                .a(r, false, true, 0.0, -r)
+                .z();
         }
         ShapeKind::Square => polygon(&mut p, 4, r * std::f32::consts::SQRT_2, 45.0),
         ShapeKind::RoundedSquare => rounded_rect(&mut p, r, r, r * 0.24),
@@ -192,12 +203,7 @@ fn petals(p: &mut PathData, n: u32, inner: f32, outer: f32) {
 /// A hanging banner with a swallowtail cut at the bottom.
 fn banner(p: &mut PathData, r: f32) {
     let w = r * 0.72;
-    p.m(-w, -r)
-        .l(w, -r)
-        .l(w, r)
-        .l(0.0, r * 0.62)
-        .l(-w, r)
-        .z();
+    p.m(-w, -r).l(w, -r).l(w, r).l(0.0, r * 0.62).l(-w, r).z();
 }
 
 /// A wreath: two branches of leaves curving up from the bottom.

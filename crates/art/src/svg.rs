@@ -241,7 +241,7 @@ impl Writer {
                 } else {
                     (period * 0.6, period * 0.4, "butt")
                 };
-                let (width, ) = if dotted { (b.width,) } else { (b.width * 0.5,) };
+                let (width,) = if dotted { (b.width,) } else { (b.width * 0.5,) };
                 let _ = write!(
                     self.body,
                     r#"<path d="{}" fill="none" {stroke} stroke-width="{}" stroke-dasharray="{} {}" stroke-linecap="{cap}"/>"#,
@@ -258,7 +258,11 @@ impl Writer {
         let hw = r.width / 2.0;
         let hh = r.height / 2.0;
         let c = r.curve;
-        let base = r.fill.main_color().and_then(Color::rgba).unwrap_or([128, 128, 128, 255]);
+        let base = r
+            .fill
+            .main_color()
+            .and_then(Color::rgba)
+            .unwrap_or([128, 128, 128, 255]);
         let dark = rgb_hex(shade(base, 0.72));
         let darker = rgb_hex(shade(base, 0.5));
         let stroke = Self::stroke_attrs(r.stroke.as_ref());
@@ -322,7 +326,11 @@ impl Writer {
             RibbonStyle::Notched | RibbonStyle::Flat => {}
         }
         // The band, its top and bottom edges bent by the curve.
-        let notch = if r.style == RibbonStyle::Notched { r.height * 0.35 } else { 0.0 };
+        let notch = if r.style == RibbonStyle::Notched {
+            r.height * 0.35
+        } else {
+            0.0
+        };
         p.m(-band_hw, -hh)
             .q(0.0, -hh - 2.0 * c, band_hw, -hh)
             .l(band_hw - notch, 0.0)
@@ -365,7 +373,11 @@ impl Writer {
         };
         let unit = glyphs::VIEW_BOX;
         let scale = g.size / unit;
-        let paint_attr = if g.style == GlyphStyle::Filled { "fill" } else { "stroke" };
+        let paint_attr = if g.style == GlyphStyle::Filled {
+            "fill"
+        } else {
+            "stroke"
+        };
         let paint = self.paint(paint_attr, &g.paint, unit / 2.0, unit / 2.0, unit / 2.0);
         let style = if g.style == GlyphStyle::Filled {
             format!(r#"{paint} stroke="none""#)
@@ -437,11 +449,15 @@ impl Writer {
                 match side {
                     ArcSide::Top => {
                         let rb = radius - half;
-                        p.m(0.0, rb).a(rb, false, true, 0.0, -rb).a(rb, false, true, 0.0, rb);
+                        p.m(0.0, rb)
+                            .a(rb, false, true, 0.0, -rb)
+                            .a(rb, false, true, 0.0, rb);
                     }
                     ArcSide::Bottom => {
                         let rb = radius + half;
-                        p.m(0.0, -rb).a(rb, false, false, 0.0, rb).a(rb, false, false, 0.0, -rb);
+                        p.m(0.0, -rb)
+                            .a(rb, false, false, 0.0, rb)
+                            .a(rb, false, false, 0.0, -rb);
                     }
                 }
                 let _ = write!(self.defs, r#"<path id="{id}" d="{}"/>"#, p.finish());
@@ -489,7 +505,10 @@ impl Writer {
                 for i in 0..n {
                     let (x, y) = polar(d.radius, angle_at(i));
                     let r = d.item_size / 2.0;
-                    p.m(x, y - r).a(r, false, true, x, y + r).a(r, false, true, x, y - r).z();
+                    p.m(x, y - r)
+                        .a(r, false, true, x, y + r)
+                        .a(r, false, true, x, y - r)
+                        .z();
                 }
             }
             DecorationKind::Laurels => {
@@ -533,7 +552,11 @@ fn stops_svg(stops: &[GradientStop]) -> String {
     let mut s = String::new();
     for stop in stops {
         let (hex, a) = hex_and_alpha(&stop.color);
-        let _ = write!(s, r#"<stop offset="{}" stop-color="{hex}""#, num3(stop.offset));
+        let _ = write!(
+            s,
+            r#"<stop offset="{}" stop-color="{hex}""#,
+            num3(stop.offset)
+        );
         if a < 1.0 {
             let _ = write!(s, r#" stop-opacity="{}""#, num3(a));
         }

@@ -21,9 +21,7 @@ macro_rules! templates {
     };
 }
 
-static SOURCES: &[(&str, &str, &str)] = templates![
-    ("school-star", "school"),
-];
+static SOURCES: &[(&str, &str, &str)] = templates![("school-star", "school"),];
 
 /// Every bundled template, in gallery order. Templates are checked by the
 /// tests; one that did not load would be left out rather than panic.

@@ -32,10 +32,9 @@ pub fn upgrade(mut value: Value) -> Result<Value, Error> {
     };
     let version = match obj.get("version") {
         None => return Err(Error::field("version", "is missing")),
-        Some(v) => v
-            .as_u64()
-            .filter(|v| *v >= 1)
-            .ok_or_else(|| Error::field("version", format!("must be a whole number from 1 (is {v})")))?,
+        Some(v) => v.as_u64().filter(|v| *v >= 1).ok_or_else(|| {
+            Error::field("version", format!("must be a whole number from 1 (is {v})"))
+        })?,
     };
     if version > u64::from(CURRENT_VERSION) {
         return Err(Error::NewerVersion {
@@ -69,18 +68,7 @@ impl BadgeDesign {
         let value: Value = serde_json::from_str(text).map_err(|e| Error::Json {
             message: format!("{e}"),
         })?;
-        let value = upgrade(value)?;
-        let design: BadgeDesign = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner().to_string();
-            if path == "." {
-                Error::Json { message: inner }
-            } else {
-                Error::field(path, inner)
-            }
-        })?;
-        design.validate()?;
-        Ok(design)
+        BadgeDesign::from_value(value)
     }
 
     /// The design as pretty JSON, as saved in `.badgedesign.json` files.
@@ -107,7 +95,10 @@ impl BadgeDesign {
         if self.layers.len() > MAX_LAYERS {
             return Err(Error::field(
                 "layers",
-                format!("has {} layers; a design may have up to {MAX_LAYERS}", self.layers.len()),
+                format!(
+                    "has {} layers; a design may have up to {MAX_LAYERS}",
+                    self.layers.len()
+                ),
             ));
         }
         let mut ids = HashSet::new();
@@ -128,7 +119,10 @@ impl BadgeDesign {
 fn check_layer(at: &str, layer: &Layer) -> Result<(), Error> {
     let id = layer.id.trim();
     if id.is_empty() || id.len() > 64 {
-        return Err(Error::field(format!("{at}.id"), "must be 1 to 64 characters"));
+        return Err(Error::field(
+            format!("{at}.id"),
+            "must be 1 to 64 characters",
+        ));
     }
     range(&format!("{at}.opacity"), layer.opacity, 0.0, 1.0)?;
     let t = &layer.transform;
@@ -211,7 +205,10 @@ fn check_layer(at: &str, layer: &Layer) -> Result<(), Error> {
 
 fn range(path: &str, v: f32, min: f32, max: f32) -> Result<(), Error> {
     if !v.is_finite() || v < min || v > max {
-        return Err(Error::field(path, format!("must be between {min} and {max} (is {v})")));
+        return Err(Error::field(
+            path,
+            format!("must be between {min} and {max} (is {v})"),
+        ));
     }
     Ok(())
 }
@@ -275,7 +272,10 @@ fn text(path: &str, t: &str, may_be_empty: bool) -> Result<(), Error> {
         ));
     }
     if t.chars().any(|c| c.is_control()) {
-        return Err(Error::field(path, "holds a control character (text is one line)"));
+        return Err(Error::field(
+            path,
+            "holds a control character (text is one line)",
+        ));
     }
     Ok(())
 }
@@ -285,16 +285,47 @@ fn font(path: &str, f: &Font) -> Result<(), Error> {
         let names: Vec<&str> = fonts::families().iter().map(|f| f.name).collect();
         return Err(Error::field(
             format!("{path}.family"),
-            format!("\"{}\" is not a bundled font (choose one of {})", f.family, names.join(", ")),
+            format!(
+                "\"{}\" is not a bundled font (choose one of {})",
+                f.family,
+                names.join(", ")
+            ),
         ));
     };
     if !family.has_weight(f.weight) {
         return Err(Error::field(
             format!("{path}.weight"),
-            format!("{} comes in weights 400 and 700 (is {})", family.name, f.weight),
+            format!(
+                "{} comes in weights 400 and 700 (is {})",
+                family.name, f.weight
+            ),
         ));
     }
     range(&format!("{path}.size"), f.size, 4.0, 512.0)?;
-    range(&format!("{path}.letterSpacing"), f.letter_spacing, -32.0, 128.0)?;
+    range(
+        &format!("{path}.letterSpacing"),
+        f.letter_spacing,
+        -32.0,
+        128.0,
+    )?;
     Ok(())
+}
+
+impl BadgeDesign {
+    /// Reads a design from already-parsed JSON (as the desktop shell receives
+    /// it), with the same upgrade and checks as [`BadgeDesign::from_json`].
+    pub fn from_value(value: Value) -> Result<BadgeDesign, Error> {
+        let value = upgrade(value)?;
+        let design: BadgeDesign = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner().to_string();
+            if path == "." {
+                Error::Json { message: inner }
+            } else {
+                Error::field(path, inner)
+            }
+        })?;
+        design.validate()?;
+        Ok(design)
+    }
 }

@@ -5,7 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome, Verification};
+use badgesmith_app::dto::{
+    BakeSaved, ChosenImage, DesignCatalog, DesignSummary, ExportFormat, ExportedFile, GlyphInfo,
+    IpcError, OpenOutcome, RenderedDesign, SavedDesign, Verification,
+};
 use ts_rs::TS;
 
 const HEADER: &str = "// Generated from crates/app/src/dto.rs by `UPDATE_IPC_TYPES=1 cargo test -p badgesmith-app`. Do not edit.\n";
@@ -21,6 +24,14 @@ fn generate() -> BTreeMap<String, String> {
     BakeSaved::export_all(&cfg).unwrap();
     IpcError::export_all(&cfg).unwrap();
     Verification::export_all(&cfg).unwrap();
+    DesignCatalog::export_all(&cfg).unwrap();
+    GlyphInfo::export_all(&cfg).unwrap();
+    RenderedDesign::export_all(&cfg).unwrap();
+    DesignSummary::export_all(&cfg).unwrap();
+    SavedDesign::export_all(&cfg).unwrap();
+    ChosenImage::export_all(&cfg).unwrap();
+    ExportFormat::export_all(&cfg).unwrap();
+    ExportedFile::export_all(&cfg).unwrap();
     read_dir(dir.path())
         .into_iter()
         .map(|(name, text)| {
