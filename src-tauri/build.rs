@@ -9,6 +9,17 @@ const COMMANDS: &[&str] = &[
     "bake_into",
     "save_badge_text",
     "verify_file",
+    "design_catalog",
+    "search_glyphs",
+    "render_design",
+    "list_designs",
+    "open_design",
+    "save_design",
+    "delete_design",
+    "restore_design",
+    "import_design_file",
+    "choose_image",
+    "export_design",
 ];
 
 fn main() {

@@ -70,6 +70,26 @@ enum Command {
         #[arg(long, value_name = "EMAIL|DID")]
         recipient: Option<String>,
     },
+    /// Render a badge design (.badgedesign.json) to PNG or SVG.
+    ///
+    /// The output's extension chooses the format. SVG text becomes outlines,
+    /// so it looks the same anywhere, unless --live-text is given.
+    Render {
+        /// The design file.
+        design: PathBuf,
+        /// Where to write the image: a .png or .svg file.
+        #[arg(short, long, value_name = "OUT.png|OUT.svg")]
+        output: PathBuf,
+        /// The image's width and height in pixels (64 to 4096).
+        #[arg(long, value_name = "PX", default_value_t = 512)]
+        size: u32,
+        /// SVG only: keep the text as text, with its fonts embedded.
+        #[arg(long)]
+        live_text: bool,
+    },
+    /// Designs saved in the app: list, show, import, export, delete.
+    #[command(subcommand)]
+    Design(DesignCommand),
     /// Print the text baked into an image, byte for byte.
     Unbake {
         /// The baked PNG or SVG image.
@@ -80,15 +100,60 @@ enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum DesignCommand {
+    /// List the saved designs, most recently changed first.
+    List {
+        /// Print one JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one saved design (by id, a unique start of it, or its exact name).
+    Show {
+        /// The design's id or name.
+        design: String,
+        /// Print the design's JSON instead of a summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save a .badgedesign.json file in the app; prints the new design's id last.
+    Import {
+        /// The design file.
+        file: PathBuf,
+    },
+    /// Write a saved design to a file: .png, .svg or .badgedesign.json (by extension).
+    Export {
+        /// The design's id or name.
+        design: String,
+        /// Where to write it.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// PNG and SVG: the width and height in pixels (64 to 4096).
+        #[arg(long, value_name = "PX", default_value_t = 512)]
+        size: u32,
+        /// SVG only: keep the text as text, with its fonts embedded.
+        #[arg(long)]
+        live_text: bool,
+    },
+    /// Move a saved design to the trash.
+    Delete {
+        /// The design's id or name.
+        design: String,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Resolved for every command so a bad --home is reported the same way
-    // everywhere; the commands of this release keep no data there yet.
-    if let Err(e) = app::resolve_home(cli.home.clone()) {
-        eprintln!("{e}");
-        return ExitCode::from(2);
-    }
-    match run(cli.command) {
+    // everywhere.
+    let home = match app::resolve_home(cli.home.clone()) {
+        Ok(home) => home,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli.command, &home) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Negative) => ExitCode::from(1),
         Err(e) => {
@@ -109,8 +174,23 @@ enum Outcome {
     Negative,
 }
 
-fn run(command: Command) -> Result<Outcome, Error> {
+fn run(command: Command, home: &Path) -> Result<Outcome, Error> {
     match command {
+        Command::Render {
+            design,
+            output,
+            size,
+            live_text,
+        } => {
+            let text = read_text(&design)?;
+            let parsed = app::parse_design(&name(&design), &text)?;
+            let format = export_format(&output, live_text)?;
+            let bytes = app::export_bytes(&parsed, format, size)?;
+            app::write_atomically(&output, &bytes)?;
+            eprintln!("Rendered {} to {}.", name(&design), output.display());
+            Ok(Outcome::Ok)
+        }
+        Command::Design(cmd) => design_command(cmd, home),
         Command::Verify {
             file,
             json,
@@ -194,6 +274,128 @@ fn run(command: Command) -> Result<Outcome, Error> {
             Ok(Outcome::Ok)
         }
     }
+}
+
+fn design_command(cmd: DesignCommand, home: &Path) -> Result<Outcome, Error> {
+    let mut library = app::DesignLibrary::open(home)?;
+    match cmd {
+        DesignCommand::List { json } => {
+            let list = library.list()?;
+            if json {
+                let rows: Vec<serde_json::Value> = list
+                    .iter()
+                    .map(|d| {
+                        serde_json::json!({
+                            "id": d.id, "name": d.name,
+                            "createdAt": d.created_at, "updatedAt": d.updated_at,
+                        })
+                    })
+                    .collect();
+                println!("{}", to_json(&rows));
+            } else if list.is_empty() {
+                eprintln!(
+                    "No saved designs yet: design one in the app, or `badgesmith design import FILE`."
+                );
+            } else {
+                for d in &list {
+                    println!("{}  {}  {}", d.id, d.updated_at, d.name);
+                }
+            }
+        }
+        DesignCommand::Show { design, json } => {
+            let saved = library.find_one(&design)?;
+            if json {
+                println!("{}", saved.design.to_json());
+            } else {
+                let d = &saved.design;
+                println!("{}", d.name);
+                println!("  id:       {}", saved.summary.id);
+                println!(
+                    "  saved:    {} (first {})",
+                    saved.summary.updated_at, saved.summary.created_at
+                );
+                if !d.description.is_empty() {
+                    println!("  about:    {}", d.description);
+                }
+                println!("  layers:   {}", d.layers.len());
+            }
+        }
+        DesignCommand::Import { file } => {
+            let text = read_text(&file)?;
+            let parsed = app::parse_design(&name(&file), &text)?;
+            let saved = library.save(None, &parsed, &now())?;
+            eprintln!("Saved \"{}\" in the app.", saved.summary.name);
+            println!("{}", saved.summary.id);
+        }
+        DesignCommand::Export {
+            design,
+            output,
+            size,
+            live_text,
+        } => {
+            let saved = library.find_one(&design)?;
+            let format = export_format(&output, live_text)?;
+            let bytes = app::export_bytes(&saved.design, format, size)?;
+            app::write_atomically(&output, &bytes)?;
+            eprintln!(
+                "Exported \"{}\" to {}.",
+                saved.summary.name,
+                output.display()
+            );
+        }
+        DesignCommand::Delete { design } => {
+            let saved = library.find_one(&design)?;
+            library.delete(&saved.summary.id, &now())?;
+            eprintln!(
+                "Moved \"{}\" ({}) to the trash.",
+                saved.summary.name, saved.summary.id
+            );
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+/// The export format an output file's name asks for.
+fn export_format(output: &Path, live_text: bool) -> Result<app::dto::ExportFormat, Error> {
+    use app::dto::ExportFormat;
+    let lower = output.to_string_lossy().to_lowercase();
+    let format = if lower.ends_with(".png") {
+        ExportFormat::Png
+    } else if lower.ends_with(".svg") {
+        if live_text {
+            ExportFormat::SvgLiveText
+        } else {
+            ExportFormat::Svg
+        }
+    } else if lower.ends_with(".json") {
+        ExportFormat::Design
+    } else {
+        return Err(Error::Usage(format!(
+            "{}: the output must end in .png or .svg (or .badgedesign.json for a design)",
+            output.display()
+        )));
+    };
+    if live_text && format != ExportFormat::SvgLiveText {
+        return Err(Error::Usage(
+            "--live-text only applies to SVG output".into(),
+        ));
+    }
+    Ok(format)
+}
+
+/// The current time, as the store keeps it.
+fn now() -> String {
+    app::timestamp(time::OffsetDateTime::now_utc())
+}
+
+fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = read(path)?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::Usage(format!(
+            "{}: this is not a badge design (a design is a UTF-8 JSON text file)",
+            path.display()
+        ))
+    })
 }
 
 /// The report as text: a verdict line, what the badge is, then one line per check.

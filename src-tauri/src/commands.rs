@@ -6,7 +6,7 @@ use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome, Verification};
 use badgesmith_app::{InspectorSession, default_baked_file_name};
 use tauri::{AppHandle, Manager as _, Runtime, State};
 
-use crate::dialogs;
+use crate::{designer, dialogs};
 
 pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
 {
@@ -17,7 +17,18 @@ pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         close_file,
         bake_into,
         save_badge_text,
-        verify_file
+        verify_file,
+        designer::design_catalog,
+        designer::search_glyphs,
+        designer::render_design,
+        designer::list_designs,
+        designer::open_design,
+        designer::save_design,
+        designer::delete_design,
+        designer::restore_design,
+        designer::import_design_file,
+        designer::choose_image,
+        designer::export_design
     ]
 }
 

@@ -64,3 +64,42 @@ pub(crate) fn pick_text_destination<R: Runtime>(
 fn local(path: FilePath) -> Option<PathBuf> {
     path.into_path().ok()
 }
+
+/// A `.badgedesign.json` file to open.
+pub(crate) fn pick_design_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title("Open a design")
+        .add_filter("Badge designs", &["json"])
+        .add_filter("All files", &["*"])
+        .blocking_pick_file()
+        .and_then(local)
+}
+
+/// An image (PNG, JPEG or SVG) for an image layer.
+pub(crate) fn pick_image<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title("Choose an image")
+        .add_filter("Images", &["png", "jpg", "jpeg", "svg"])
+        .add_filter("All files", &["*"])
+        .blocking_pick_file()
+        .and_then(local)
+}
+
+/// Where to export a design.
+pub(crate) fn pick_export_destination<R: Runtime>(
+    app: &AppHandle<R>,
+    proposed_name: &str,
+    filter_name: &str,
+    ext: &str,
+) -> Option<PathBuf> {
+    let last = ext.rsplit('.').next().unwrap_or(ext);
+    app.dialog()
+        .file()
+        .set_title("Export the design")
+        .set_file_name(proposed_name)
+        .add_filter(filter_name, &[last])
+        .blocking_save_file()
+        .and_then(local)
+}

@@ -6,7 +6,10 @@
 #![forbid(unsafe_code)]
 
 mod commands;
+mod designer;
 mod dialogs;
+
+pub use designer::DesignerState;
 
 use std::path::PathBuf;
 
@@ -41,9 +44,11 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, files: Vec<PathBuf>) -> tauri::Builder<R> {
     let session = InspectorSession::new();
     session.queue_paths(&files);
+    let home = badgesmith_app::resolve_home(None).map_err(|e| e.to_string());
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(session)
+        .manage(DesignerState::new(home))
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
                 let app = window.app_handle().clone();

@@ -405,7 +405,7 @@ impl Verification {
 
 // ---- Designer ----
 
-pub use badgesmith_art::BadgeDesign;
+pub use badgesmith_art::{BadgeDesign, GlyphStyle};
 
 /// Everything the Designer needs to offer choices: templates, fonts, limits.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -460,7 +460,7 @@ pub struct GlyphInfo {
     /// The name designs use.
     pub name: String,
     /// Outline or filled.
-    pub style: badgesmith_art::GlyphStyle,
+    pub style: GlyphStyle,
     /// The library's category.
     pub category: String,
     /// Search words.

@@ -4,7 +4,7 @@ use resvg::tiny_skia;
 use resvg::usvg;
 
 use crate::Error;
-use crate::model::{BadgeDesign, CANVAS};
+use crate::model::{BadgeDesign, CANVAS, Layer, Shadow};
 use crate::svg::{SvgOptions, design_svg};
 
 /// The smallest PNG rendered, in pixels.
@@ -47,51 +47,217 @@ fn tree(svg: &str) -> Result<usvg::Tree, Error> {
 }
 
 /// Draws a design into a square pixmap `size` pixels wide, on transparency.
+///
+/// Drop shadows are not drawn by the SVG filter (whose blur at full
+/// resolution costs ten times the rest of a badge): each shadowed layer's
+/// silhouette is drawn small, blurred with a three-pass box blur, tinted and
+/// scaled up under the layer. Exported SVG keeps `feDropShadow`, which looks
+/// the same.
 pub fn render_pixmap(
     design: &BadgeDesign,
     size: u32,
     opts: RenderOptions,
 ) -> Result<tiny_skia::Pixmap, Error> {
     check_size(size)?;
-    let has_shadow = design
-        .layers
-        .iter()
-        .any(|l| !l.hidden && l.shadow.is_some());
     let mut pixmap = tiny_skia::Pixmap::new(size, size)
         .ok_or_else(|| Error::Render(format!("no memory for a {size} px image")))?;
-    if opts.draft_shadows && has_shadow && size >= 2 * MIN_SIZE {
-        // Blurs cost most: while the user drags, draw at half size and scale up.
-        let half = size / 2;
-        let shadows = tree(&design_svg(design, half, SvgOptions::default()))?;
-        let mut small = tiny_skia::Pixmap::new(half, half)
-            .ok_or_else(|| Error::Render(format!("no memory for a {half} px image")))?;
-        let k = half as f32 / CANVAS;
-        resvg::render(
-            &shadows,
-            tiny_skia::Transform::from_scale(k, k),
-            &mut small.as_mut(),
-        );
-        pixmap.draw_pixmap(
-            0,
-            0,
-            small.as_ref(),
-            &tiny_skia::PixmapPaint {
-                quality: tiny_skia::FilterQuality::Bilinear,
-                ..tiny_skia::PixmapPaint::default()
-            },
-            tiny_skia::Transform::from_scale(size as f32 / half as f32, size as f32 / half as f32),
-            None,
-        );
-        return Ok(pixmap);
-    }
-    let t = tree(&design_svg(design, size, SvgOptions::default()))?;
     let k = size as f32 / CANVAS;
+    let plain = SvgOptions {
+        skip_shadows: true,
+        ..SvgOptions::default()
+    };
+    // Runs of layers without shadow are drawn as one SVG; a shadowed layer
+    // gets its shadow first, then itself.
+    let mut run: Vec<Layer> = Vec::new();
+    let draw = |layers: &[Layer], pixmap: &mut tiny_skia::Pixmap| -> Result<(), Error> {
+        if layers.is_empty() {
+            return Ok(());
+        }
+        let part = BadgeDesign {
+            layers: layers.to_vec(),
+            ..design.clone()
+        };
+        let t = tree(&design_svg(&part, size, plain))?;
+        resvg::render(
+            &t,
+            tiny_skia::Transform::from_scale(k, k),
+            &mut pixmap.as_mut(),
+        );
+        Ok(())
+    };
+    for layer in design.layers.iter().filter(|l| !l.hidden) {
+        match &layer.shadow {
+            Some(shadow) => {
+                draw(&run, &mut pixmap)?;
+                run.clear();
+                let mut alone = layer.clone();
+                alone.shadow = None;
+                draw_shadow(design, &alone, shadow, size, opts, &mut pixmap)?;
+                draw(std::slice::from_ref(&alone), &mut pixmap)?;
+            }
+            None => run.push(layer.clone()),
+        }
+    }
+    draw(&run, &mut pixmap)?;
+    Ok(pixmap)
+}
+
+/// Draws `layer`'s drop shadow onto `pixmap`.
+fn draw_shadow(
+    design: &BadgeDesign,
+    layer: &Layer,
+    shadow: &Shadow,
+    size: u32,
+    opts: RenderOptions,
+    pixmap: &mut tiny_skia::Pixmap,
+) -> Result<(), Error> {
+    let k = size as f32 / CANVAS;
+    // The blur's standard deviation in output pixels (SVG's stdDeviation is
+    // half the blur radius, as in `design_svg`).
+    let sigma = shadow.blur / 2.0 * k;
+    // Draw the silhouette at a fraction of the size that keeps sigma >= 2 px
+    // there: the blur hides the lower resolution.
+    let mut div = 1u32;
+    while div < 8 && sigma / (2 * div) as f32 >= 2.0 {
+        div *= 2;
+    }
+    if opts.draft_shadows {
+        div = (div * 2).min(8);
+    }
+    let small = size.div_ceil(div).max(1);
+    let ks = small as f32 / CANVAS;
+    let part = BadgeDesign {
+        layers: vec![layer.clone()],
+        ..design.clone()
+    };
+    let t = tree(&design_svg(
+        &part,
+        small,
+        SvgOptions {
+            skip_shadows: true,
+            ..SvgOptions::default()
+        },
+    ))?;
+    let mut silhouette = tiny_skia::Pixmap::new(small, small)
+        .ok_or_else(|| Error::Render(format!("no memory for a {small} px image")))?;
     resvg::render(
         &t,
-        tiny_skia::Transform::from_scale(k, k),
-        &mut pixmap.as_mut(),
+        tiny_skia::Transform::from_scale(ks, ks),
+        &mut silhouette.as_mut(),
     );
-    Ok(pixmap)
+    let mut alpha: Vec<u8> = silhouette.pixels().iter().map(|p| p.alpha()).collect();
+    blur::gaussian(
+        &mut alpha,
+        small as usize,
+        small as usize,
+        sigma / div as f32,
+    );
+    let [r, g, b, a] = shadow.color.rgba().unwrap_or([0, 0, 0, 128]);
+    let tint = |v: u8| -> u8 {
+        let v = u32::from(v) * u32::from(a) / 255;
+        u8::try_from(v).unwrap_or(255)
+    };
+    for (p, v) in silhouette.pixels_mut().iter_mut().zip(alpha) {
+        let alpha = tint(v);
+        let premul = |c: u8| u8::try_from(u32::from(c) * u32::from(alpha) / 255).unwrap_or(255);
+        *p = tiny_skia::PremultipliedColorU8::from_rgba(premul(r), premul(g), premul(b), alpha)
+            .unwrap_or(tiny_skia::PremultipliedColorU8::TRANSPARENT);
+    }
+    let scale = size as f32 / small as f32;
+    pixmap.draw_pixmap(
+        0,
+        0,
+        silhouette.as_ref(),
+        &tiny_skia::PixmapPaint {
+            quality: tiny_skia::FilterQuality::Bilinear,
+            ..tiny_skia::PixmapPaint::default()
+        },
+        tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, shadow.dx * k, shadow.dy * k),
+        None,
+    );
+    Ok(())
+}
+
+mod blur {
+    //! A Gaussian blur of one 8-bit channel, approximated by three box blurs.
+
+    /// Box widths whose three passes approximate a Gaussian of `sigma`.
+    fn boxes(sigma: f32) -> [usize; 3] {
+        let ideal = (12.0 * sigma * sigma / 3.0 + 1.0).sqrt();
+        let mut lower = ideal.floor() as usize;
+        if lower.is_multiple_of(2) {
+            lower = lower.saturating_sub(1);
+        }
+        let lower = lower.max(1);
+        let upper = lower + 2;
+        let lf = lower as f32;
+        let m =
+            ((12.0 * sigma * sigma - 3.0 * lf * lf - 12.0 * lf - 9.0) / (-4.0 * lf - 4.0)).round();
+        let m = m.clamp(0.0, 3.0) as usize;
+        [0, 1, 2].map(|i| if i < m { lower } else { upper })
+    }
+
+    /// Blurs `data` (`w` × `h`, one byte per pixel) in place.
+    pub(super) fn gaussian(data: &mut [u8], w: usize, h: usize, sigma: f32) {
+        if sigma < 0.3 || w == 0 || h == 0 || data.len() != w * h {
+            return;
+        }
+        let mut tmp = vec![0u8; data.len()];
+        for width in boxes(sigma) {
+            let r = width / 2;
+            pass(data, &mut tmp, w, h, r, true);
+            pass(&tmp, data, w, h, r, false);
+        }
+    }
+
+    /// One box blur of radius `r` along rows (or columns), `src` into `dst`;
+    /// pixels outside are transparent.
+    fn pass(src: &[u8], dst: &mut [u8], w: usize, h: usize, r: usize, rows: bool) {
+        let (lines, len) = if rows { (h, w) } else { (w, h) };
+        let at = |line: usize, i: usize| if rows { line * w + i } else { i * w + line };
+        let div = (2 * r + 1) as u32;
+        for line in 0..lines {
+            let mut sum: u32 = 0;
+            for i in 0..r.min(len) {
+                sum += u32::from(src.get(at(line, i)).copied().unwrap_or(0));
+            }
+            for i in 0..len {
+                if i + r < len {
+                    sum += u32::from(src.get(at(line, i + r)).copied().unwrap_or(0));
+                }
+                if let Some(d) = dst.get_mut(at(line, i)) {
+                    *d = u8::try_from((sum + div / 2) / div).unwrap_or(255);
+                }
+                if i >= r {
+                    sum -= u32::from(src.get(at(line, i - r)).copied().unwrap_or(0));
+                }
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn a_blur_keeps_the_total_and_spreads_it() {
+            let (w, h) = (41, 41);
+            let mut data = vec![0u8; w * h];
+            for y in 15..26 {
+                for x in 15..26 {
+                    data[y * w + x] = 255;
+                }
+            }
+            let before: u32 = data.iter().map(|v| u32::from(*v)).sum();
+            super::gaussian(&mut data, w, h, 3.0);
+            let after: u32 = data.iter().map(|v| u32::from(*v)).sum();
+            assert!(
+                (before as f32 - after as f32).abs() / (before as f32) < 0.02,
+                "{before} vs {after}"
+            );
+            assert!(data[20 * w + 12] > 0, "spreads outwards");
+            assert!(data[20 * w + 20] > 200, "the middle stays dark");
+            assert_eq!(data[0], 0);
+        }
+    }
 }
 
 /// Renders a design to PNG bytes, `size` × `size` pixels (64 to 4096), with a

@@ -99,7 +99,7 @@ impl Writer {
             let (color, alpha) = hex_and_alpha(&s.color);
             let _ = write!(
                 self.defs,
-                r#"<filter id="{fid}" x="-50%" y="-50%" width="200%" height="200%" color-interpolation-filters="sRGB"><feDropShadow dx="{}" dy="{}" stdDeviation="{}" flood-color="{color}" flood-opacity="{}"/></filter>"#,
+                r#"<filter id="{fid}" x="-25%" y="-25%" width="150%" height="150%" color-interpolation-filters="sRGB"><feDropShadow dx="{}" dy="{}" stdDeviation="{}" flood-color="{color}" flood-opacity="{}"/></filter>"#,
                 num(s.dx),
                 num(s.dy),
                 num(s.blur / 2.0),
