@@ -61,7 +61,8 @@ pub fn render_pixmap(
     check_size(size)?;
     let mut pixmap = tiny_skia::Pixmap::new(size, size)
         .ok_or_else(|| Error::Render(format!("no memory for a {size} px image")))?;
-    let k = size as f32 / CANVAS;
+    // The SVG's width and height are `size`, so usvg already maps the canvas
+    // onto the pixmap: render with the identity transform.
     let plain = SvgOptions {
         skip_shadows: true,
         ..SvgOptions::default()
@@ -78,11 +79,7 @@ pub fn render_pixmap(
             ..design.clone()
         };
         let t = tree(&design_svg(&part, size, plain))?;
-        resvg::render(
-            &t,
-            tiny_skia::Transform::from_scale(k, k),
-            &mut pixmap.as_mut(),
-        );
+        resvg::render(&t, tiny_skia::Transform::identity(), &mut pixmap.as_mut());
         Ok(())
     };
     for layer in design.layers.iter().filter(|l| !l.hidden) {
@@ -125,7 +122,6 @@ fn draw_shadow(
         div = (div * 2).min(8);
     }
     let small = size.div_ceil(div).max(1);
-    let ks = small as f32 / CANVAS;
     let part = BadgeDesign {
         layers: vec![layer.clone()],
         ..design.clone()
@@ -142,7 +138,7 @@ fn draw_shadow(
         .ok_or_else(|| Error::Render(format!("no memory for a {small} px image")))?;
     resvg::render(
         &t,
-        tiny_skia::Transform::from_scale(ks, ks),
+        tiny_skia::Transform::identity(),
         &mut silhouette.as_mut(),
     );
     let mut alpha: Vec<u8> = silhouette.pixels().iter().map(|p| p.alpha()).collect();
