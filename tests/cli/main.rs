@@ -2,6 +2,7 @@
 //! the way a script would and check its output, files and exit codes.
 
 mod bake;
+mod design;
 mod errors;
 mod inspect;
 mod online;

@@ -79,3 +79,32 @@ pub const OB3_JSON: &str = r#"{
 
 /// A minimal OB 2.0 assertion.
 pub const OB2_JSON: &str = r#"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"https://example.org/assertions/1","recipient":{"type":"email","hashed":false,"identity":"ada@example.org"},"badge":"https://example.org/badges/robotics","verification":{"type":"hosted"},"issuedOn":"2026-05-01T00:00:00Z"}"#;
+
+/// Runs `badgesmith` with `args` in the given home folder.
+pub fn run_in(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_badgesmith"))
+        .args(args)
+        .env("BADGESMITH_HOME", home)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// A bundled design template's file.
+pub fn template(id: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/art/templates")
+        .join(format!("{id}.badgedesign.json"))
+}
+
+/// Every bundled design template's file.
+pub fn templates() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/art/templates");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".badgedesign.json"))
+        .collect();
+    files.sort();
+    files
+}
