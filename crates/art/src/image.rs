@@ -451,10 +451,10 @@ impl Cleaner {
         for child in node.children() {
             if child.is_element() {
                 self.element(child, depth + 1)?;
-            } else if let Some(t) = child.text() {
-                if matches!(name, "text" | "tspan" | "textPath" | "title" | "desc") {
-                    self.out.push_str(&crate::svg::escape(t));
-                }
+            } else if let Some(t) = child.text()
+                && matches!(name, "text" | "tspan" | "textPath" | "title" | "desc")
+            {
+                self.out.push_str(&crate::svg::escape(t));
             }
         }
         self.out.push_str("</");
