@@ -4,7 +4,7 @@ use resvg::tiny_skia;
 use resvg::usvg;
 
 use crate::Error;
-use crate::model::{BadgeDesign, CANVAS};
+use crate::model::BadgeDesign;
 use crate::svg::{SvgOptions, design_svg};
 
 /// The smallest PNG rendered, in pixels.
@@ -65,10 +65,9 @@ pub fn render_pixmap(
         let shadows = tree(&design_svg(design, half, SvgOptions::default()))?;
         let mut small = tiny_skia::Pixmap::new(half, half)
             .ok_or_else(|| Error::Render(format!("no memory for a {half} px image")))?;
-        let k = half as f32 / CANVAS;
         resvg::render(
             &shadows,
-            tiny_skia::Transform::from_scale(k, k),
+            tiny_skia::Transform::identity(),
             &mut small.as_mut(),
         );
         pixmap.draw_pixmap(
@@ -84,13 +83,10 @@ pub fn render_pixmap(
         );
         return Ok(pixmap);
     }
+    // The SVG is `size` pixels wide with a 512-unit viewBox, and usvg puts
+    // that scale in the tree's root transform: the tree is drawn as it is.
     let t = tree(&design_svg(design, size, SvgOptions::default()))?;
-    let k = size as f32 / CANVAS;
-    resvg::render(
-        &t,
-        tiny_skia::Transform::from_scale(k, k),
-        &mut pixmap.as_mut(),
-    );
+    resvg::render(&t, tiny_skia::Transform::identity(), &mut pixmap.as_mut());
     Ok(pixmap)
 }
 
@@ -168,4 +164,59 @@ pub(crate) fn scale_raster(data_uri: &str, w: u32, h: u32) -> Result<Vec<u8>, Er
         .ok_or_else(|| Error::Image(format!("no memory for a {w} × {h} px image")))?;
     resvg::render(&t, tiny_skia::Transform::identity(), &mut pixmap.as_mut());
     encode_png(&pixmap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Layer, LayerContent, Paint, Shadow, ShapeKind, ShapeLayer, Transform};
+
+    /// A square as large as the canvas, so every pixel of a render is covered.
+    fn full_canvas(shadow: bool) -> BadgeDesign {
+        BadgeDesign {
+            version: crate::CURRENT_VERSION,
+            name: "full".into(),
+            description: String::new(),
+            layers: vec![Layer {
+                id: "square".into(),
+                label: String::new(),
+                hidden: false,
+                locked: false,
+                opacity: 1.0,
+                transform: Transform::default(),
+                shadow: shadow.then(|| Shadow {
+                    dx: 0.0,
+                    dy: 0.0,
+                    blur: 2.0,
+                    color: crate::Color("#00000080".into()),
+                }),
+                content: LayerContent::Shape(ShapeLayer {
+                    shape: ShapeKind::Square,
+                    size: crate::CANVAS,
+                    fill: Paint::solid("#336699"),
+                    stroke: None,
+                }),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_design_fills_the_image_at_every_size() {
+        for size in [MIN_SIZE, 100, 256, 512, 777] {
+            for (shadow, draft) in [(false, false), (true, false), (true, true)] {
+                let opts = RenderOptions {
+                    draft_shadows: draft,
+                };
+                let p = render_pixmap(&full_canvas(shadow), size, opts).unwrap();
+                for (x, y) in [(1, 1), (size / 2, size / 2), (size - 2, size - 2)] {
+                    let px = p.pixel(x, y).unwrap();
+                    assert_eq!(
+                        px.alpha(),
+                        255,
+                        "size {size} (shadow {shadow}, draft {draft}): pixel ({x}, {y}) is not covered"
+                    );
+                }
+            }
+        }
+    }
 }
