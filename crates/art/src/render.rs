@@ -331,3 +331,58 @@ pub(crate) fn scale_raster(data_uri: &str, w: u32, h: u32) -> Result<Vec<u8>, Er
     resvg::render(&t, tiny_skia::Transform::identity(), &mut pixmap.as_mut());
     encode_png(&pixmap)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Layer, LayerContent, Paint, Shadow, ShapeKind, ShapeLayer, Transform};
+
+    /// A square as large as the canvas, so every pixel of a render is covered.
+    fn full_canvas(shadow: bool) -> BadgeDesign {
+        BadgeDesign {
+            version: crate::CURRENT_VERSION,
+            name: "full".into(),
+            description: String::new(),
+            layers: vec![Layer {
+                id: "square".into(),
+                label: String::new(),
+                hidden: false,
+                locked: false,
+                opacity: 1.0,
+                transform: Transform::default(),
+                shadow: shadow.then(|| Shadow {
+                    dx: 0.0,
+                    dy: 0.0,
+                    blur: 2.0,
+                    color: crate::Color("#00000080".into()),
+                }),
+                content: LayerContent::Shape(ShapeLayer {
+                    shape: ShapeKind::Square,
+                    size: crate::CANVAS,
+                    fill: Paint::solid("#336699"),
+                    stroke: None,
+                }),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_design_fills_the_image_at_every_size() {
+        for size in [MIN_SIZE, 100, 256, 512, 777] {
+            for (shadow, draft) in [(false, false), (true, false), (true, true)] {
+                let opts = RenderOptions {
+                    draft_shadows: draft,
+                };
+                let p = render_pixmap(&full_canvas(shadow), size, opts).unwrap();
+                for (x, y) in [(1, 1), (size / 2, size / 2), (size - 2, size - 2)] {
+                    let px = p.pixel(x, y).unwrap();
+                    assert_eq!(
+                        px.alpha(),
+                        255,
+                        "size {size} (shadow {shadow}, draft {draft}): pixel ({x}, {y}) is not covered"
+                    );
+                }
+            }
+        }
+    }
+}

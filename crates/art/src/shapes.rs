@@ -206,37 +206,132 @@ fn banner(p: &mut PathData, r: f32) {
     p.m(-w, -r).l(w, -r).l(w, r).l(0.0, r * 0.62).l(-w, r).z();
 }
 
-/// A wreath: two branches of leaves curving up from the bottom.
+/// A wreath: two leafy branches curving up from the bottom, open at the top.
 fn wreath(p: &mut PathData, r: f32) {
-    let leaves = 9;
-    let ring = r * 0.8;
-    let len = r * 0.36;
     for side in [-1.0_f32, 1.0] {
-        for i in 0..leaves {
-            // From near the bottom (170°) up to near the top (20°) on each side.
-            let t = i as f32 / (leaves - 1) as f32;
-            let ang = 172.0 - t * 150.0;
-            let (x, y) = polar(ring, ang * side);
-            let scale = 1.0 - 0.25 * t;
-            // Leaf axis leans along the ring, pointing towards the top.
-            let axis = (ang - 35.0) * side;
-            leaf(p, x, y, len * scale, axis);
-            // An inner leaf, pointing inwards a little.
-            let (ix, iy) = polar(ring * 0.86, (ang - 6.0) * side);
-            leaf(p, ix, iy, len * 0.8 * scale, axis - 30.0 * side);
-        }
+        branch(
+            p,
+            Branch {
+                radius: r * 0.8,
+                start: 168.0 * side,
+                end: 24.0 * side,
+                count: 9,
+                leaf: r * 0.3,
+                paired: true,
+            },
+        );
     }
 }
 
-/// A leaf from (x, y), `len` long, pointing `angle` degrees clockwise from up.
+/// A laurel branch along an arc (see [`branch`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Branch {
+    /// The arc's radius: where the stem runs.
+    pub(crate) radius: f32,
+    /// Where the branch starts (its thick end), degrees clockwise from the top.
+    pub(crate) start: f32,
+    /// Where it ends (its tip).
+    pub(crate) end: f32,
+    /// How many leaves (or pairs of leaves) grow along it.
+    pub(crate) count: u32,
+    /// The largest leaf's length; leaves shrink towards the tip.
+    pub(crate) leaf: f32,
+    /// Leaves in pairs, one either side of the stem; otherwise they alternate.
+    pub(crate) paired: bool,
+}
+
+/// A laurel branch: a thin stem along an arc with leaves leaning towards its
+/// tip, and a leaf at the tip. Every part winds the same way, so the branch
+/// fills as one shape under the nonzero rule.
+pub(crate) fn branch(p: &mut PathData, b: Branch) {
+    let n = b.count.max(1);
+    let span = b.end - b.start;
+    let dir = if span >= 0.0 { 1.0 } else { -1.0 };
+    // The stem: a thin band along the arc, from the base to just short of the tip.
+    let half = (b.leaf * 0.05).max(0.5);
+    let steps = 24;
+    let mut pts = Vec::with_capacity(2 * steps + 2);
+    for k in 0..=steps {
+        let a = b.start + span * k as f32 / steps as f32;
+        pts.push(polar(b.radius + half, a));
+    }
+    for k in (0..=steps).rev() {
+        let a = b.start + span * k as f32 / steps as f32;
+        pts.push(polar(b.radius - half, a));
+    }
+    if signed_area(&pts) > 0.0 {
+        pts.reverse();
+    }
+    for (i, (x, y)) in pts.iter().enumerate() {
+        if i == 0 {
+            p.m(*x, *y);
+        } else {
+            p.l(*x, *y);
+        }
+    }
+    p.z();
+    // Leaves from the base towards the tip, each leaning 38° off the stem.
+    let step = span / n as f32;
+    for i in 0..n {
+        let t = i as f32 / n as f32;
+        let a = b.start + step * (i as f32 + 0.35);
+        let (x, y) = polar(b.radius, a);
+        let along = a + 90.0 * dir;
+        let len = b.leaf * (1.0 - 0.35 * t);
+        let sides: &[f32] = if b.paired {
+            &[1.0, -1.0]
+        } else if i % 2 == 0 {
+            &[1.0]
+        } else {
+            &[-1.0]
+        };
+        for s in sides {
+            leaf(p, x, y, len, along + s * 38.0 * dir);
+        }
+    }
+    // The tip leaf, along the stem.
+    let (x, y) = polar(b.radius, b.end - step * 0.1);
+    leaf(p, x, y, b.leaf * 0.6, b.end + 90.0 * dir - 8.0 * dir);
+}
+
+/// Twice the signed area of a polygon (positive when it runs anticlockwise
+/// in y-up axes, so clockwise on screen).
+fn signed_area(pts: &[(f32, f32)]) -> f32 {
+    let mut s = 0.0;
+    for (i, (x0, y0)) in pts.iter().enumerate() {
+        let (x1, y1) = pts
+            .get(i + 1)
+            .or(pts.first())
+            .copied()
+            .unwrap_or((0.0, 0.0));
+        s += x0 * y1 - x1 * y0;
+    }
+    s
+}
+
+/// A leaf from (x, y), `len` long, pointing `angle` degrees clockwise from up:
+/// a pointed oval, widest a little before its middle.
 pub(crate) fn leaf(p: &mut PathData, x: f32, y: f32, len: f32, angle: f32) {
     let (dx, dy) = polar(len, angle);
-    let (wx, wy) = polar(len * 0.32, angle + 90.0);
+    let (wx, wy) = polar(len * 0.26, angle + 90.0);
     let (tx, ty) = (x + dx, y + dy);
-    let (mx, my) = (x + dx * 0.5, y + dy * 0.5);
     p.m(x, y)
-        .q(mx + wx, my + wy, tx, ty)
-        .q(mx - wx, my - wy, x, y)
+        .c(
+            x + dx * 0.2 + wx,
+            y + dy * 0.2 + wy,
+            x + dx * 0.7 + wx,
+            y + dy * 0.7 + wy,
+            tx,
+            ty,
+        )
+        .c(
+            x + dx * 0.7 - wx,
+            y + dy * 0.7 - wy,
+            x + dx * 0.2 - wx,
+            y + dy * 0.2 - wy,
+            x,
+            y,
+        )
         .z();
 }
 

@@ -487,10 +487,11 @@ impl Writer {
         match d.kind {
             DecorationKind::Stars => {
                 for i in 0..n {
-                    let a = angle_at(i);
-                    let (x, y) = polar(d.radius, a);
+                    let (x, y) = polar(d.radius, angle_at(i));
+                    // Upright wherever they sit: a star turned with the arc
+                    // stands on its head along the bottom of a badge.
                     let mut s = PathData::new();
-                    shapes::star(&mut s, 5, d.item_size / 2.0, d.item_size / 4.4, a);
+                    shapes::star(&mut s, 5, d.item_size / 2.0, d.item_size / 4.4, 0.0);
                     let _ = write!(
                         self.body,
                         r#"<path transform="translate({} {})" d="{}" {fill}/>"#,
@@ -512,22 +513,19 @@ impl Writer {
                 }
             }
             DecorationKind::Laurels => {
-                let dir = if span >= 0.0 { 1.0 } else { -1.0 };
+                // Two branches, the given one and its mirror image.
                 for side in [1.0_f32, -1.0] {
-                    for i in 0..n {
-                        let a = angle_at(i);
-                        let along = a + 90.0 * dir;
-                        let (x, y) = polar(d.radius, a);
-                        let tilt = if i % 2 == 0 { 28.0 } else { -28.0 };
-                        let scale = 1.0 - 0.35 * i as f32 / n as f32;
-                        shapes::leaf(
-                            &mut p,
-                            x * side,
-                            y,
-                            d.item_size * scale,
-                            (along + tilt) * side,
-                        );
-                    }
+                    shapes::branch(
+                        &mut p,
+                        shapes::Branch {
+                            radius: d.radius,
+                            start: d.start_angle * side,
+                            end: d.end_angle * side,
+                            count: n,
+                            leaf: d.item_size,
+                            paired: false,
+                        },
+                    );
                 }
             }
         }

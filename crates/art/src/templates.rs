@@ -21,7 +21,22 @@ macro_rules! templates {
     };
 }
 
-static SOURCES: &[(&str, &str, &str)] = templates![("school-star", "school"),];
+static SOURCES: &[(&str, &str, &str)] = templates![
+    ("school-star", "school"),
+    ("reading-champion", "school"),
+    ("science-fair", "school"),
+    ("sports-day", "school"),
+    ("coding-club", "school"),
+    ("certified-professional", "company"),
+    ("safety-training", "company"),
+    ("leadership", "company"),
+    ("hackathon", "company"),
+    ("years-of-service", "company"),
+    ("volunteer-hours", "community"),
+    ("first-aid", "community"),
+    ("tree-planter", "community"),
+    ("gold-award", "any"),
+];
 
 /// Every bundled template, in gallery order. Templates are checked by the
 /// tests; one that did not load would be left out rather than panic.
