@@ -20,7 +20,12 @@ fn every_template_renders_to_the_same_bytes_twice() {
         let b = dir.path().join("b.png");
         for out in [&a, &b] {
             let (code, _, stderr) = parts(&run(&[
-                "render", f, "-o", out.to_str().unwrap(), "--size", "256",
+                "render",
+                f,
+                "-o",
+                out.to_str().unwrap(),
+                "--size",
+                "256",
             ]));
             assert_eq!(code, 0, "{f}: {stderr}");
         }
@@ -35,14 +40,26 @@ fn render_writes_svg_with_outlines_or_live_text() {
     let dir = tempfile::tempdir().unwrap();
     let t = template("school-star");
     let svg = dir.path().join("badge.svg");
-    let (code, _, stderr) = parts(&run(&["render", t.to_str().unwrap(), "-o", svg.to_str().unwrap()]));
+    let (code, _, stderr) = parts(&run(&[
+        "render",
+        t.to_str().unwrap(),
+        "-o",
+        svg.to_str().unwrap(),
+    ]));
     assert_eq!(code, 0, "{stderr}");
     let text = std::fs::read_to_string(&svg).unwrap();
-    assert!(text.starts_with("<svg") && !text.contains("<text"), "text is outlined");
+    assert!(
+        text.starts_with("<svg") && !text.contains("<text"),
+        "text is outlined"
+    );
 
     let live = dir.path().join("live.svg");
     let (code, _, _) = parts(&run(&[
-        "render", t.to_str().unwrap(), "-o", live.to_str().unwrap(), "--live-text",
+        "render",
+        t.to_str().unwrap(),
+        "-o",
+        live.to_str().unwrap(),
+        "--live-text",
     ]));
     assert_eq!(code, 0);
     assert!(std::fs::read_to_string(&live).unwrap().contains("<text"));
@@ -61,7 +78,12 @@ fn render_refuses_bad_input_with_one_sentence() {
         "10 px is not a size Badgesmith renders: choose 64 to 4096 px",
     );
     assert_error(
-        &run(&["render", t.to_str().unwrap(), "-o", dir.path().join("x.gif").to_str().unwrap()]),
+        &run(&[
+            "render",
+            t.to_str().unwrap(),
+            "-o",
+            dir.path().join("x.gif").to_str().unwrap(),
+        ]),
         2,
         "the output must end in .png or .svg",
     );
@@ -126,13 +148,28 @@ fn designs_are_saved_listed_shown_exported_and_deleted() {
 
     let out = tempfile::tempdir().unwrap();
     let png = out.path().join("star.png");
-    let (code, _, stderr) = parts(&run_in(h, &["design", "export", &id, "-o", png.to_str().unwrap(), "--size", "128"]));
+    let (code, _, stderr) = parts(&run_in(
+        h,
+        &[
+            "design",
+            "export",
+            &id,
+            "-o",
+            png.to_str().unwrap(),
+            "--size",
+            "128",
+        ],
+    ));
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(png_size(&std::fs::read(&png).unwrap()), (128, 128));
     let again = out.path().join("star.badgedesign.json");
-    let (code, _, _) = parts(&run_in(h, &["design", "export", &id, "-o", again.to_str().unwrap()]));
+    let (code, _, _) = parts(&run_in(
+        h,
+        &["design", "export", &id, "-o", again.to_str().unwrap()],
+    ));
     assert_eq!(code, 0);
-    let exported: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&again).unwrap()).unwrap();
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&again).unwrap()).unwrap();
     assert_eq!(exported, shown);
 
     // A second import makes a second design; a shared name is then ambiguous.
@@ -148,7 +185,11 @@ fn designs_are_saved_listed_shown_exported_and_deleted() {
     let (_, stdout, _) = parts(&run_in(h, &["design", "list", "--json"]));
     let list: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_error(&run_in(h, &["design", "show", &id]), 2, "no saved design has the name or id");
+    assert_error(
+        &run_in(h, &["design", "show", &id]),
+        2,
+        "no saved design has the name or id",
+    );
 }
 
 #[test]
@@ -157,6 +198,10 @@ fn a_foreign_database_in_the_home_is_refused_and_kept() {
     let db = home.path().join("badgesmith.db");
     std::fs::write(&db, b"this is not a database at all, just some text").unwrap();
     let before = std::fs::read(&db).unwrap();
-    assert_error(&run_in(home.path(), &["design", "list"]), 2, "is not a Badgesmith database");
+    assert_error(
+        &run_in(home.path(), &["design", "list"]),
+        2,
+        "is not a Badgesmith database",
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }

@@ -112,10 +112,10 @@ fn draw_shadow(
     // The blur's standard deviation in output pixels (SVG's stdDeviation is
     // half the blur radius, as in `design_svg`).
     let sigma = shadow.blur / 2.0 * k;
-    // Draw the silhouette at a fraction of the size that keeps sigma >= 2 px
+    // Draw the silhouette at a fraction of the size that keeps sigma >= 1.5 px
     // there: the blur hides the lower resolution.
     let mut div = 1u32;
-    while div < 8 && sigma / (2 * div) as f32 >= 2.0 {
+    while div < 8 && sigma / (2 * div) as f32 >= 1.5 {
         div *= 2;
     }
     if opts.draft_shadows {
@@ -149,29 +149,105 @@ fn draw_shadow(
         sigma / div as f32,
     );
     let [r, g, b, a] = shadow.color.rgba().unwrap_or([0, 0, 0, 128]);
-    let tint = |v: u8| -> u8 {
-        let v = u32::from(v) * u32::from(a) / 255;
-        u8::try_from(v).unwrap_or(255)
-    };
-    for (p, v) in silhouette.pixels_mut().iter_mut().zip(alpha) {
-        let alpha = tint(v);
-        let premul = |c: u8| u8::try_from(u32::from(c) * u32::from(alpha) / 255).unwrap_or(255);
-        *p = tiny_skia::PremultipliedColorU8::from_rgba(premul(r), premul(g), premul(b), alpha)
-            .unwrap_or(tiny_skia::PremultipliedColorU8::TRANSPARENT);
-    }
-    let scale = size as f32 / small as f32;
-    pixmap.draw_pixmap(
-        0,
-        0,
-        silhouette.as_ref(),
-        &tiny_skia::PixmapPaint {
-            quality: tiny_skia::FilterQuality::Bilinear,
-            ..tiny_skia::PixmapPaint::default()
-        },
-        tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, shadow.dx * k, shadow.dy * k),
-        None,
+    composite_shadow(
+        pixmap,
+        &alpha,
+        small as usize,
+        [r, g, b, a],
+        shadow.dx * k,
+        shadow.dy * k,
     );
     Ok(())
+}
+
+/// Draws a uniform colour through `alpha` (a `small` × `small` mask covering
+/// the canvas), scaled up bilinearly and moved by (dx, dy) output pixels,
+/// under-the-layer style ("source over" onto what is already drawn).
+fn composite_shadow(
+    pixmap: &mut tiny_skia::Pixmap,
+    alpha: &[u8],
+    small: usize,
+    [r, g, b, a]: [u8; 4],
+    dx: f32,
+    dy: f32,
+) {
+    let size = pixmap.width() as usize;
+    if small == 0 || size == 0 || alpha.len() != small * small {
+        return;
+    }
+    // Only the rows and columns where the mask has ink.
+    let (mut min_x, mut min_y, mut max_x, mut max_y) = (small, small, 0usize, 0usize);
+    for (i, v) in alpha.iter().enumerate() {
+        if *v != 0 {
+            let (x, y) = (i % small, i / small);
+            min_x = min_x.min(x);
+            max_x = max_x.max(x);
+            min_y = min_y.min(y);
+            max_y = max_y.max(y);
+        }
+    }
+    if min_x > max_x {
+        return;
+    }
+    let scale = size as f32 / small as f32;
+    let to_out = |v: usize, d: f32| ((v as f32 * scale + d).floor().max(0.0) as usize).min(size);
+    let (x0, x1) = (to_out(min_x.saturating_sub(1), dx), to_out(max_x + 2, dx));
+    let (y0, y1) = (to_out(min_y.saturating_sub(1), dy), to_out(max_y + 2, dy));
+    // A copy of the mask with a one-pixel transparent border, so that
+    // bilinear sampling never needs a bounds check.
+    let padded_w = small + 2;
+    let mut padded = vec![0u16; padded_w * (small + 2)];
+    for (y, row) in alpha.chunks_exact(small).enumerate() {
+        let start = (y + 1) * padded_w + 1;
+        if let Some(dst) = padded.get_mut(start..start + small) {
+            for (d, s) in dst.iter_mut().zip(row) {
+                *d = u16::from(*s);
+            }
+        }
+    }
+    // Where each output column and row falls in the padded mask: the cell and
+    // the weight (0–256) of its right/lower neighbour.
+    let position = |o: usize, d: f32| -> (usize, u32) {
+        let f = (((o as f32 + 0.5 - d) / scale - 0.5 + 1.0) * 256.0).round() as i64;
+        let cell = f.div_euclid(256).clamp(0, small as i64) as usize;
+        let w = if f < 0 || cell >= small {
+            0
+        } else {
+            f.rem_euclid(256) as u32
+        };
+        (cell, w)
+    };
+    let columns: Vec<(usize, u32)> = (x0..x1).map(|ox| position(ox, dx)).collect();
+    let at = |x: usize, y: usize| u32::from(padded.get(y * padded_w + x).copied().unwrap_or(0));
+    let (cr, cg, cb) = (u32::from(r), u32::from(g), u32::from(b));
+    let pixels = pixmap.pixels_mut();
+    for oy in y0..y1 {
+        let (sy, wy) = position(oy, dy);
+        for (ox, &(sx, wx)) in (x0..x1).zip(&columns) {
+            let top = at(sx, sy) * (256 - wx) + at(sx + 1, sy) * wx;
+            let bottom = at(sx, sy + 1) * (256 - wx) + at(sx + 1, sy + 1) * wx;
+            let m = (top * (256 - wy) + bottom * wy + (1 << 15)) >> 16; // 0..=255
+            if m == 0 {
+                continue;
+            }
+            let sa = (m * u32::from(a) + 127) / 255;
+            let Some(p) = pixels.get_mut(oy * size + ox) else {
+                continue;
+            };
+            let inv = 255 - sa;
+            let mix = |c: u32, d: u8| ((c * sa + u32::from(d) * inv + 127) / 255).min(255);
+            let out_a = mix(255, p.alpha());
+            let channel = |c: u32, d: u8| u8::try_from(mix(c, d).min(out_a)).unwrap_or(255);
+            if let Some(v) = tiny_skia::PremultipliedColorU8::from_rgba(
+                channel(cr, p.red()),
+                channel(cg, p.green()),
+                channel(cb, p.blue()),
+                u8::try_from(out_a).unwrap_or(255),
+            ) {
+                *p = v;
+            }
+        }
+    }
 }
 
 mod blur {
