@@ -434,7 +434,7 @@ mod tests {
                 }),
                 content: LayerContent::Shape(ShapeLayer {
                     shape: ShapeKind::Square,
-                    size: crate::CANVAS,
+                    size: CANVAS,
                     fill: Paint::solid("#336699"),
                     stroke: None,
                 }),
