@@ -4,12 +4,17 @@ import { defineConfig } from "vitest/config";
 
 // The desktop shell (Tauri) loads http://localhost:1420 while developing and
 // ../ui/dist when built, so the port and the output folder are fixed.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
   server: {
     port: 1420,
     strictPort: true,
+    fs: {
+      // Tests read the dependencies wherever node_modules really is (it may be a
+      // symlink, e.g. git worktrees sharing one install); Vitest's server is never exposed.
+      strict: mode !== "test",
+    },
   },
   preview: {
     port: 1420,
@@ -30,4 +35,4 @@ export default defineConfig({
     passWithNoTests: false,
     restoreMocks: true,
   },
-});
+}));

@@ -150,3 +150,44 @@ def text_appears(driver, text: str, timeout: float = 20.0):
         EC.visibility_of_element_located((By.XPATH, xpath)),
         message=f"{text!r} did not appear",
     )
+
+
+def show_section(driver, section: str) -> None:
+    """Shows a section of the app (`designer`, `inspector`) from the sidebar."""
+    WebDriverWait(driver, 20).until(
+        EC.element_to_be_clickable((By.CSS_SELECTOR, f"[data-testid='section-{section}']")),
+        message=f"the sidebar has no {section!r} section",
+    ).click()
+
+
+def xdotool(*args: str) -> str:
+    out = subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=20)
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
+def native_dialog(title: str, timeout: float = 15.0) -> str:
+    """The X window id of the GTK file dialog with this title, once it is shown."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = xdotool("search", "--name", title)
+        if found:
+            return found.split()[0]
+        time.sleep(0.2)
+    raise AssertionError(f"the dialog {title!r} did not open")
+
+
+def answer_dialog(title: str, path: Path, done) -> None:
+    """Types `path` into the native dialog's location field and confirms it, until `done()`."""
+    window = native_dialog(title)
+    xdotool("windowfocus", "--sync", window)
+    xdotool("key", "ctrl+l")  # the location field (in a save dialog: the name field)
+    xdotool("key", "ctrl+a")
+    xdotool("type", "--delay", "10", str(path))
+    time.sleep(0.5)
+    # The first Return may only accept the location's completion.
+    for _ in range(4):
+        xdotool("key", "--window", window, "Return")
+        time.sleep(0.8)
+        if done():
+            return
+    raise AssertionError(f"the dialog {title!r} did not accept {path}")

@@ -2,13 +2,12 @@
 
 import subprocess
 import time
-from pathlib import Path
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ROOT, VECTORS, screenshot, text_appears
+from conftest import ROOT, VECTORS, answer_dialog, screenshot, show_section, text_appears, xdotool
 
 OB3_PNG = VECTORS / "1edtech-validator" / "ob30" / "simple-json.png"
 OB3_JWT_SVG = VECTORS / "1edtech-validator" / "ob30" / "simple-jwt.svg"
@@ -55,6 +54,8 @@ def test_the_window_is_reachable_by_keyboard(launch):
 
 def test_the_empty_window_explains_itself(launch):
     driver = launch()
+    # Without files the app starts in the Designer.
+    show_section(driver, "inspector")
     text_appears(driver, "Drop badge images here")
     text_appears(driver, "Open files…")
     screenshot(driver, "inspector-empty")
@@ -93,44 +94,12 @@ def test_copy_puts_the_exact_text_on_the_clipboard(launch):
 
 def test_pasting_a_url_opens_it(launch):
     driver = launch()
+    show_section(driver, "inspector")
     text_appears(driver, "Drop badge images here")
     _clipboard(data=b"https://example.org/assertions/42")
     ActionChains(driver).key_down(Keys.CONTROL).send_keys("v").key_up(Keys.CONTROL).perform()
     text_appears(driver, "https://example.org/assertions/42")
     text_appears(driver, "Pasted text")
-
-
-def _xdotool(*args: str) -> str:
-    out = subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=20)
-    return out.stdout.strip() if out.returncode == 0 else ""
-
-
-def _native_dialog(title: str, timeout: float = 15.0) -> str:
-    """The X window id of the GTK file dialog with this title, once it is shown."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = _xdotool("search", "--name", title)
-        if found:
-            return found.split()[0]
-        time.sleep(0.2)
-    raise AssertionError(f"the dialog {title!r} did not open")
-
-
-def _answer_dialog(title: str, path: Path, done) -> None:
-    """Types `path` into the dialog's location field and confirms it."""
-    window = _native_dialog(title)
-    _xdotool("windowfocus", "--sync", window)
-    _xdotool("key", "ctrl+l")  # the location field (in a save dialog: the name field)
-    _xdotool("key", "ctrl+a")
-    _xdotool("type", "--delay", "10", str(path))
-    time.sleep(0.5)
-    # The first Return may only accept the location's completion.
-    for _ in range(4):
-        _xdotool("key", "--window", window, "Return")
-        time.sleep(0.8)
-        if done():
-            return
-    raise AssertionError(f"the dialog {title!r} did not accept {path}")
 
 
 def test_baking_a_credential_through_the_native_dialogs(launch, tmp_path):
@@ -140,8 +109,8 @@ def test_baking_a_credential_through_the_native_dialogs(launch, tmp_path):
     driver = launch(NO_BADGE)
     text_appears(driver, "No badge")
     driver.find_element(By.XPATH, "//button[contains(., 'Bake a credential into this image')]").click()
-    _answer_dialog("Choose the credential to bake", credential, lambda: _xdotool("search", "--name", "Save the baked badge"))
-    _answer_dialog("Save the baked badge", baked, baked.exists)
+    answer_dialog("Choose the credential to bake", credential, lambda: xdotool("search", "--name", "Save the baked badge"))
+    answer_dialog("Save the baked badge", baked, baked.exists)
     # The baked copy opens in the Inspector with the credential decoded.
     text_appears(driver, "club-badge.png")
     text_appears(driver, "Teamwork Badge")

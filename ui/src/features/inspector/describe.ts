@@ -128,6 +128,9 @@ const ERROR_TITLES: Record<ErrorCode, string> = {
   io: "The file couldn’t be read",
   cancelled: "Cancelled",
   "invalid-request": "That request can’t be carried out",
+  "invalid-design": "This design can’t be drawn",
+  "not-found": "It is no longer there",
+  store: "The app’s database couldn’t be used",
   internal: "Something went wrong",
 };
 
@@ -140,6 +143,9 @@ const ERROR_HINTS: Record<ErrorCode, string> = {
   io: "Check that the file still exists and that you are allowed to read it.",
   cancelled: "Nothing was changed.",
   "invalid-request": "Nothing was changed. If it keeps happening, report it with the message above.",
+  "invalid-design": "The message above names the layer and the value to change.",
+  "not-found": "It may have been deleted in the meantime.",
+  store: "Nothing was changed. Check that the disk is not full, then try again.",
   internal: "Please try again. If it keeps happening, report it with the message above.",
 };
 

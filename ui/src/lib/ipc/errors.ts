@@ -11,6 +11,9 @@ const CODES: Record<ErrorCode, true> = {
   io: true,
   cancelled: true,
   "invalid-request": true,
+  "invalid-design": true,
+  "not-found": true,
+  store: true,
   internal: true,
 };
 

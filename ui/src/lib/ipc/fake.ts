@@ -2,6 +2,7 @@
 // when the page runs outside Tauri.
 
 import type { Backend } from "./backend";
+import { checkFakeDesign, fakeCatalog, hashOf, placeholderRender, searchFakeGlyphs, TINY_PNG } from "./fake-designs";
 import {
   SAMPLE_NAMES,
   bakedCopy,
@@ -11,10 +12,20 @@ import {
   utf8Length,
   type SampleName,
 } from "./fake-samples";
+import type { BadgeDesign } from "./gen/BadgeDesign";
 import type { BakeSaved } from "./gen/BakeSaved";
+import type { ChosenImage } from "./gen/ChosenImage";
+import type { DesignCatalog } from "./gen/DesignCatalog";
+import type { DesignSummary } from "./gen/DesignSummary";
+import type { ExportedFile } from "./gen/ExportedFile";
+import type { ExportFormat } from "./gen/ExportFormat";
+import type { GlyphInfo } from "./gen/GlyphInfo";
+import type { GlyphStyle } from "./gen/GlyphStyle";
 import type { IpcError } from "./gen/IpcError";
 import type { OpenedFile } from "./gen/OpenedFile";
 import type { OpenOutcome } from "./gen/OpenOutcome";
+import type { RenderedDesign } from "./gen/RenderedDesign";
+import type { SavedDesign } from "./gen/SavedDesign";
 import type { Verification } from "./gen/Verification";
 
 type Method = Exclude<keyof Backend, "onFilesArrived" | "onDragHover">;
@@ -35,6 +46,23 @@ export interface FakeOptions {
   verifyGate?: (online: boolean) => Promise<unknown>;
   /** Methods that reject with the given error. */
   fail?: Partial<Record<Method, IpcError>>;
+  /** Awaited before each `renderDesign` answers, e.g. to hold renders in flight. */
+  renderGate?: (request: RenderRequestArgs) => Promise<unknown>;
+  /** What `importDesignFile` reads; `null` (the default) acts as a cancelled dialog. */
+  importDesign?: BadgeDesign | null;
+  /** What `chooseImage` gives; `null` acts as a cancelled dialog. Default: a 1 × 1 PNG. */
+  chosenImage?: ChosenImage | null;
+  /** Where `exportDesign` says it saved; `null` acts as a cancelled dialog. Default: a made-up path. */
+  exportPath?: string | null;
+  /** Designs already saved in the app. */
+  designs?: readonly SavedDesign[];
+}
+
+/** The arguments of one `renderDesign` call. */
+export interface RenderRequestArgs {
+  design: BadgeDesign;
+  size: number;
+  draft: boolean;
 }
 
 /** One recorded call. */
@@ -50,9 +78,18 @@ export class FakeBackend implements Backend {
   private pending: OpenOutcome[] = [];
   private readonly arrived = new Set<() => void>();
   private readonly hovering = new Set<(hovering: boolean) => void>();
+  /** Saved designs by id, with whether each is in the trash. */
+  readonly designs = new Map<string, { saved: SavedDesign; trashed: boolean }>();
+  private nextDesign = 1;
+  /** The fake clock for saved designs: one minute per save. */
+  private minutes = 0;
 
   constructor(private readonly options: FakeOptions = {}) {
     this.pending = (options.pending ?? []).map((name) => this.make(name));
+    for (const saved of options.designs ?? []) {
+      this.designs.set(saved.summary.id, { saved, trashed: false });
+      this.nextDesign++;
+    }
   }
 
   /** Simulates files dropped on the window: samples by name, or outcomes. */
@@ -188,6 +225,104 @@ export class FakeBackend implements Backend {
     return report;
   }
 
+  // ---------------------------------------------------------------- the Designer
+
+  async designCatalog(): Promise<DesignCatalog> {
+    this.record("designCatalog");
+    return fakeCatalog();
+  }
+
+  async searchGlyphs(query: string, style: GlyphStyle | null, limit: number): Promise<GlyphInfo[]> {
+    this.record("searchGlyphs", query, style, limit);
+    return searchFakeGlyphs(query, style, limit);
+  }
+
+  /** Checks the design as far as the fake knows the limits, and returns a placeholder image. */
+  async renderDesign(design: BadgeDesign, size: number, draft: boolean): Promise<RenderedDesign> {
+    this.record("renderDesign", design, size, draft);
+    await this.options.renderGate?.({ design, size, draft });
+    const problem = checkFakeDesign(design);
+    if (problem) throw { code: "invalid-design", message: `the design: ${problem}` } satisfies IpcError;
+    return { dataUrl: placeholderRender(design, size, draft), size, millis: draft ? 2 : 7 };
+  }
+
+  async listDesigns(): Promise<DesignSummary[]> {
+    this.record("listDesigns");
+    return [...this.designs.values()]
+      .filter((d) => !d.trashed)
+      .map((d) => d.saved.summary)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  async openDesign(id: string): Promise<SavedDesign> {
+    this.record("openDesign", id);
+    const found = this.designs.get(id);
+    if (!found || found.trashed) throw { code: "not-found", message: `design ${id}: there is no such design` } satisfies IpcError;
+    return structuredClone(found.saved);
+  }
+
+  async saveDesign(id: string | null, design: BadgeDesign): Promise<SavedDesign> {
+    this.record("saveDesign", id, design);
+    const problem = checkFakeDesign(design);
+    if (problem) throw { code: "invalid-design", message: `the design: ${problem}` } satisfies IpcError;
+    const now = this.tick();
+    const before = id === null ? undefined : this.designs.get(id);
+    if (id !== null && !before) throw { code: "not-found", message: `design ${id}: there is no such design` } satisfies IpcError;
+    const summary: DesignSummary = {
+      id: id ?? `design-${this.nextDesign++}`,
+      name: design.name,
+      createdAt: before?.saved.summary.createdAt ?? now,
+      updatedAt: now,
+      thumbnail: placeholderRender(design, 160, false),
+    };
+    const saved = { summary, design: structuredClone(design) };
+    this.designs.set(summary.id, { saved, trashed: false });
+    return structuredClone(saved);
+  }
+
+  async deleteDesign(id: string): Promise<void> {
+    this.record("deleteDesign", id);
+    const found = this.designs.get(id);
+    if (!found) throw { code: "not-found", message: `design ${id}: there is no such design` } satisfies IpcError;
+    found.trashed = true;
+  }
+
+  async restoreDesign(id: string): Promise<void> {
+    this.record("restoreDesign", id);
+    const found = this.designs.get(id);
+    if (!found) throw { code: "not-found", message: `design ${id}: there is no such design` } satisfies IpcError;
+    found.trashed = false;
+  }
+
+  async importDesignFile(): Promise<BadgeDesign | null> {
+    this.record("importDesignFile");
+    const design = this.options.importDesign ?? null;
+    return design ? structuredClone(design) : null;
+  }
+
+  async chooseImage(): Promise<ChosenImage | null> {
+    this.record("chooseImage");
+    if (this.options.chosenImage !== undefined) return this.options.chosenImage;
+    return { fileName: "logo.png", dataUri: TINY_PNG, width: 1, height: 1, notice: null };
+  }
+
+  async exportDesign(design: BadgeDesign, format: ExportFormat, size: number): Promise<ExportedFile | null> {
+    this.record("exportDesign", design, format, size);
+    const problem = checkFakeDesign(design);
+    if (problem) throw { code: "invalid-design", message: `${design.name}: ${problem}` } satisfies IpcError;
+    if (this.options.exportPath !== undefined) {
+      return this.options.exportPath === null ? null : { path: this.options.exportPath, bytes: 4096 };
+    }
+    const stem = design.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "badge";
+    const ext = format === "png" ? "png" : format === "design" ? "badgedesign.json" : "svg";
+    return { path: `/home/sam/Pictures/${stem}.${ext}`, bytes: format === "png" ? size * 40 : 2048 + hashOf(design).length };
+  }
+
+  private tick(): string {
+    const at = new Date(Date.UTC(2026, 2, 1, 9, 0, 0) + this.minutes++ * 60_000);
+    return at.toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+
   async onFilesArrived(cb: () => void): Promise<() => void> {
     this.arrived.add(cb);
     return () => this.arrived.delete(cb);
@@ -211,5 +346,7 @@ export function browserFake(params: URLSearchParams): FakeBackend {
   const pending = wanted.includes("all") ? [...SAMPLE_NAMES] : wanted.filter(isSampleName);
   // Verifying takes a moment in the real app (online: the issuer's website answers).
   const verifyGate = (online: boolean) => new Promise((done) => setTimeout(done, online ? 1400 : 350));
-  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES], verifyGate });
+  // Rendering takes a few milliseconds, drafts fewer.
+  const renderGate = (request: RenderRequestArgs) => new Promise((done) => setTimeout(done, request.draft ? 4 : 12));
+  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES], verifyGate, renderGate });
 }

@@ -5,8 +5,18 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 
 import type { Backend } from "./backend";
 import { toIpcError } from "./errors";
+import type { BadgeDesign } from "./gen/BadgeDesign";
 import type { BakeSaved } from "./gen/BakeSaved";
+import type { ChosenImage } from "./gen/ChosenImage";
+import type { DesignCatalog } from "./gen/DesignCatalog";
+import type { DesignSummary } from "./gen/DesignSummary";
+import type { ExportedFile } from "./gen/ExportedFile";
+import type { ExportFormat } from "./gen/ExportFormat";
+import type { GlyphInfo } from "./gen/GlyphInfo";
+import type { GlyphStyle } from "./gen/GlyphStyle";
 import type { OpenOutcome } from "./gen/OpenOutcome";
+import type { RenderedDesign } from "./gen/RenderedDesign";
+import type { SavedDesign } from "./gen/SavedDesign";
 import type { Verification } from "./gen/Verification";
 
 /** Emitted by Rust (no payload) when files were dropped or given on the command line. */
@@ -47,6 +57,50 @@ export class TauriBackend implements Backend {
 
   verifyFile(id: number, online: boolean): Promise<Verification> {
     return call("verify_file", { id, online });
+  }
+
+  designCatalog(): Promise<DesignCatalog> {
+    return call("design_catalog");
+  }
+
+  searchGlyphs(query: string, style: GlyphStyle | null, limit: number): Promise<GlyphInfo[]> {
+    return call("search_glyphs", { query, style, limit });
+  }
+
+  renderDesign(design: BadgeDesign, size: number, draft: boolean): Promise<RenderedDesign> {
+    return call("render_design", { design, size, draft });
+  }
+
+  listDesigns(): Promise<DesignSummary[]> {
+    return call("list_designs");
+  }
+
+  openDesign(id: string): Promise<SavedDesign> {
+    return call("open_design", { id });
+  }
+
+  saveDesign(id: string | null, design: BadgeDesign): Promise<SavedDesign> {
+    return call("save_design", { id, design });
+  }
+
+  deleteDesign(id: string): Promise<void> {
+    return call("delete_design", { id });
+  }
+
+  restoreDesign(id: string): Promise<void> {
+    return call("restore_design", { id });
+  }
+
+  importDesignFile(): Promise<BadgeDesign | null> {
+    return call("import_design_file");
+  }
+
+  chooseImage(): Promise<ChosenImage | null> {
+    return call("choose_image");
+  }
+
+  exportDesign(design: BadgeDesign, format: ExportFormat, size: number): Promise<ExportedFile | null> {
+    return call("export_design", { design, format, size });
   }
 
   onFilesArrived(cb: () => void): Promise<() => void> {

@@ -2,16 +2,24 @@ import { getContext, setContext } from "svelte";
 
 export type ToastTone = "info" | "success" | "error";
 
+/** A button on a toast, e.g. "Undo". Running it dismisses the toast. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Toast {
   id: number;
   tone: ToastTone;
   message: string;
   detail: string | null;
+  action: ToastAction | null;
 }
 
 export interface ToastOptions {
   tone?: ToastTone;
   detail?: string;
+  action?: ToastAction;
   /** Milliseconds before it goes; errors stay longer. */
   timeout?: number;
 }
@@ -25,12 +33,13 @@ export class Toaster {
   show(message: string, options: ToastOptions = {}): number {
     const tone = options.tone ?? "info";
     const id = this.#next++;
-    const toast: Toast = { id, tone, message, detail: options.detail ?? null };
+    const toast: Toast = { id, tone, message, detail: options.detail ?? null, action: options.action ?? null };
     // At most three at once: the oldest makes room.
     const kept = this.items.slice(-2);
     for (const gone of this.items.slice(0, -2)) this.#clear(gone.id);
     this.items = [...kept, toast];
-    const timeout = options.timeout ?? (tone === "error" ? 8000 : 3200);
+    // Errors and toasts with an action stay longer.
+    const timeout = options.timeout ?? (tone === "error" ? 8000 : options.action ? 7000 : 3200);
     this.#timers.set(
       id,
       setTimeout(() => this.dismiss(id), timeout),
