@@ -14,6 +14,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,8 +59,10 @@ def _start_webdriver(extra_env: dict[str, str]):
     if not native:
         pytest.fail("WebKitWebDriver is needed: install the Debian package webkit2gtk-driver")
     port = _free_port()
-    # The app lets WebDriver automate its webview only when this is set.
-    env = dict(os.environ, TAURI_WEBVIEW_AUTOMATION="true", **extra_env)
+    # The app lets WebDriver automate its webview only when this is set; its
+    # data (saved designs) goes to a throw-away home, never the user's.
+    home = tempfile.mkdtemp(prefix="badgesmith-e2e-home-")
+    env = dict(os.environ, TAURI_WEBVIEW_AUTOMATION="true", BADGESMITH_HOME=home, **extra_env)
     proc = subprocess.Popen(
         [native, f"--port={port}"],
         env=env,

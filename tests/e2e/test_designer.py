@@ -115,7 +115,7 @@ def test_a_template_changed_and_exported_as_png(launch, tmp_path):
     changed = wait_for_preview(driver, first)
     assert changed != first
     row = driver.find_element(By.CSS_SELECTOR, "[data-testid='layer-row'][aria-selected='true']")
-    assert "Robotics Club" in row.text, row.text
+    assert "Robotics Club" in row.get_attribute("textContent"), row.get_attribute("outerHTML")
     assert by_testid(driver, "dirty-marker").get_attribute("data-dirty") == "true"
     status = by_testid(driver, "render-status").text
     assert status.endswith(" ms") and "px" in status, status
