@@ -1,4 +1,5 @@
 //! Integration tests of the use cases.
 
+mod design;
 mod inspect;
 mod ipc_types;
