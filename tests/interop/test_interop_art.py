@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,14 @@ import pytest
 cairosvg = pytest.importorskip("cairosvg")
 from PIL import Image, ImageChops, ImageStat  # noqa: E402  (cairosvg brings Pillow)
 
-from conftest import ROOT, run  # noqa: E402
-
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted((ROOT / "crates" / "art" / "templates").glob("*.badgedesign.json"))
 SIZE = 256
+
+
+def run(args: list) -> None:
+    proc = subprocess.run([str(a) for a in args], capture_output=True, timeout=120)
+    assert proc.returncode == 0, f"{args} exited {proc.returncode}: {proc.stderr.decode(errors='replace')}"
 
 
 def without_shadows(src: Path, dst: Path) -> Path:
