@@ -145,3 +145,29 @@ def test_the_designer_in_the_dark_theme(launch_dark):
     channels = [int(c) for c in background[background.index("(") + 1 : background.index(")")].split(",")[:3]]
     assert max(channels) < 80, f"the page is dark in a dark desktop, got {background}"
     screenshot(driver, "designer-dark")
+
+
+def test_a_blank_design_gets_a_glyph_from_the_library(launch):
+    driver = launch()
+    by_testid(driver, "designer-gallery")
+    by_testid(driver, "blank-design").click()
+    by_testid(driver, "designer-editor")
+    first = wait_for_preview(driver, None)
+
+    by_testid(driver, "add-layer").click()
+    by_testid(driver, "add-glyph").click()
+    search = by_testid(driver, "glyph-search")
+    replace_text(search, "trophy")
+    # The search runs in the core over the whole library; the best match comes first.
+    trophy = WebDriverWait(driver, 20).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid='glyph-results'] button[aria-label='trophy']"),
+        message="the glyph search did not find a trophy",
+    )
+    trophy.click()
+    WebDriverWait(driver, 20).until(
+        lambda d: by_testid(d, "glyph-name").text == "trophy",
+        message="the glyph layer did not take the trophy",
+    )
+    changed = wait_for_preview(driver, first)
+    assert changed != first
+    screenshot(driver, "designer-glyphs")
