@@ -8,6 +8,9 @@ use ts_rs::TS;
 
 use crate::ErrorCode;
 
+mod issuing;
+pub use issuing::*;
+
 /// What a file is, and what is baked into it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

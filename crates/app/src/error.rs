@@ -80,6 +80,12 @@ pub enum Error {
     /// The app's database could not be opened or used.
     #[error("{0}")]
     Store(String),
+    /// The passphrase does not open the issuer's key.
+    #[error("{0}")]
+    WrongPassphrase(String),
+    /// The issuer's key must be unlocked first.
+    #[error("{0}")]
+    Locked(String),
 }
 
 /// A stable, machine-readable error code: the user interface switches on this,
@@ -109,6 +115,10 @@ pub enum ErrorCode {
     NotFound,
     /// The app's database cannot be opened or used.
     Store,
+    /// The passphrase does not open the issuer's key.
+    WrongPassphrase,
+    /// The issuer's key is locked: unlock it with its passphrase first.
+    Locked,
     /// Something else went wrong.
     Internal,
 }
@@ -137,6 +147,8 @@ impl Error {
             },
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Store(_) => ErrorCode::Store,
+            Error::WrongPassphrase(_) => ErrorCode::WrongPassphrase,
+            Error::Locked(_) => ErrorCode::Locked,
         }
     }
 

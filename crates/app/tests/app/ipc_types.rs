@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use badgesmith_app::dto::{
-    BakeSaved, ChosenImage, DesignCatalog, DesignSummary, ExportFormat, ExportedFile, GlyphInfo,
-    IpcError, OpenOutcome, RenderedDesign, SavedDesign, Verification,
+    Achievement, AchievementInput, BakeSaved, BatchOutcome, BatchPreview, BatchProgress,
+    ChosenImage, DesignCatalog, DesignSummary, ExportFormat, ExportedFile, GlyphInfo, IpcError,
+    IssueSettings, IssuedOne, IssuedPage, IssuerInput, IssuerProfile, OpenOutcome,
+    RecipientInput, RenderedDesign, Revocation, SavedDesign, Verification,
 };
 use ts_rs::TS;
 
@@ -32,6 +34,18 @@ fn generate() -> BTreeMap<String, String> {
     ChosenImage::export_all(&cfg).unwrap();
     ExportFormat::export_all(&cfg).unwrap();
     ExportedFile::export_all(&cfg).unwrap();
+    IssuerProfile::export_all(&cfg).unwrap();
+    IssuerInput::export_all(&cfg).unwrap();
+    Achievement::export_all(&cfg).unwrap();
+    AchievementInput::export_all(&cfg).unwrap();
+    IssueSettings::export_all(&cfg).unwrap();
+    RecipientInput::export_all(&cfg).unwrap();
+    IssuedOne::export_all(&cfg).unwrap();
+    IssuedPage::export_all(&cfg).unwrap();
+    BatchPreview::export_all(&cfg).unwrap();
+    BatchProgress::export_all(&cfg).unwrap();
+    BatchOutcome::export_all(&cfg).unwrap();
+    Revocation::export_all(&cfg).unwrap();
     read_dir(dir.path())
         .into_iter()
         .map(|(name, text)| {

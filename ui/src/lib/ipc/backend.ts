@@ -1,3 +1,15 @@
+import type { Achievement } from "./gen/Achievement";
+import type { AchievementInput } from "./gen/AchievementInput";
+import type { BatchOutcome } from "./gen/BatchOutcome";
+import type { BatchPreview } from "./gen/BatchPreview";
+import type { BatchProgress } from "./gen/BatchProgress";
+import type { IssuedOne } from "./gen/IssuedOne";
+import type { IssuedPage } from "./gen/IssuedPage";
+import type { IssueSettings } from "./gen/IssueSettings";
+import type { IssuerInput } from "./gen/IssuerInput";
+import type { IssuerProfile } from "./gen/IssuerProfile";
+import type { RecipientInput } from "./gen/RecipientInput";
+import type { Revocation } from "./gen/Revocation";
 import type { BadgeDesign } from "./gen/BadgeDesign";
 import type { BakeSaved } from "./gen/BakeSaved";
 import type { ChosenImage } from "./gen/ChosenImage";
@@ -65,6 +77,67 @@ export interface Backend {
   chooseImage(): Promise<ChosenImage | null>;
   /** Shows the native save dialog ("Export the design") in Rust and writes the design there. null when cancelled. */
   exportDesign(design: BadgeDesign, format: ExportFormat, size: number): Promise<ExportedFile | null>;
+
+  // ---------------------------------------------------------------- issuing
+  // The issuer's private key never crosses IPC: only passphrases go to Rust,
+  // and Rust keeps the unlocked key for the session (locked on demand and on quit).
+
+  /** Every issuer profile, oldest first, with whether its key is unlocked in this session. */
+  listIssuers(): Promise<IssuerProfile[]>;
+  /**
+   * Creates an issuer: a fresh Ed25519 key (a did:key), sealed under `passphrase` (at least 8 characters).
+   * The new issuer starts unlocked. Rejects with `invalid-request` naming the field (e.g. a URL that is not https).
+   */
+  createIssuer(input: IssuerInput, passphrase: string): Promise<IssuerProfile>;
+  /** Creates an issuer from an existing Ed25519 seed (64 hex digits, or multibase `z…`) moved from another tool. */
+  importIssuerSeed(input: IssuerInput, seed: string, passphrase: string): Promise<IssuerProfile>;
+  /** Changes an issuer's profile (not its key). Credentials already issued keep what they say. */
+  updateIssuer(id: string, input: IssuerInput): Promise<IssuerProfile>;
+  /** Unlocks the issuer's key for this session. Rejects with `wrong-passphrase`. */
+  unlockIssuer(id: string, passphrase: string): Promise<IssuerProfile>;
+  /** Forgets the unlocked key. */
+  lockIssuer(id: string): Promise<IssuerProfile>;
+  /** Shows the native save dialog ("Back up the issuer key") and writes the encrypted backup; the saved path, or null when cancelled. */
+  backupIssuer(id: string): Promise<string | null>;
+  /** Shows the native open dialog for a backup file and adds the issuer it holds, checking `passphrase`. null when cancelled. */
+  restoreIssuer(passphrase: string): Promise<IssuerProfile | null>;
+  /** Shows the native save dialog and writes the issuer's current signed status list (needs the key unlocked). */
+  exportStatusList(issuerId: string): Promise<string | null>;
+
+  /** Achievements, newest first; only the given issuer's when `issuerId` is not null. */
+  listAchievements(issuerId: string | null): Promise<Achievement[]>;
+  /** Saves an achievement: `id` null creates one. Editing never changes credentials already issued. */
+  saveAchievement(id: string | null, input: AchievementInput): Promise<Achievement>;
+
+  /**
+   * Issues one badge: builds the OB 3.0 credential, signs it, bakes it into the achievement's image, logs it.
+   * Rejects with `locked` when the issuer's key is locked, `invalid-request` naming the bad field.
+   */
+  issueOne(achievementId: string, recipient: RecipientInput, settings: IssueSettings): Promise<IssuedOne>;
+  /** Shows the native save dialog and writes an issued badge's baked image again; the path, or null when cancelled. */
+  exportIssued(id: string): Promise<string | null>;
+
+  /** Shows the native open dialog for a CSV of recipients and checks every row (nothing is issued). null when cancelled. */
+  chooseRecipientsCsv(achievementId: string): Promise<BatchPreview | null>;
+  /** Shows the native folder dialog for where the batch's images go. null when cancelled. */
+  chooseOutputFolder(): Promise<string | null>;
+  /**
+   * Issues the loaded CSV (every row must be free of errors) into `outputDir`, sending progress to
+   * {@link Backend.onBatchProgress}; resolves when it ends or is cancelled. Rerunning into the same
+   * folder continues where it stopped, without duplicates.
+   */
+  startBatch(achievementId: string, outputDir: string, settings: IssueSettings): Promise<BatchOutcome>;
+  /** Asks the running batch to stop after the badges in progress. */
+  cancelBatch(): Promise<void>;
+  /** Progress of the running batch. Returns an unsubscribe function. */
+  onBatchProgress(cb: (progress: BatchProgress) => void): Promise<() => void>;
+  /** Opens a folder in the system's file manager. */
+  openFolder(path: string): Promise<void>;
+
+  /** The issued log, newest first; `query` searches recipient, name, achievement and file (empty: all). */
+  listIssued(query: string, offset: number, limit: number): Promise<IssuedPage>;
+  /** Revokes a credential: sets its bit and re-signs the issuer's status list (needs the key unlocked). */
+  revokeIssued(id: string, reason: string | null): Promise<Revocation>;
 
   /** Called whenever files arrive by drop (then call takePending). Returns an unsubscribe function. */
   onFilesArrived(cb: () => void): Promise<() => void>;
