@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use badgesmith_app::dto::{
     Achievement, AchievementInput, BakeSaved, BatchOutcome, BatchPreview, BatchProgress,
     ChosenImage, DesignCatalog, DesignSummary, ExportFormat, ExportedFile, GlyphInfo, IpcError,
-    IssueSettings, IssuedOne, IssuedPage, IssuerInput, IssuerProfile, OpenOutcome,
-    RecipientInput, RenderedDesign, Revocation, SavedDesign, Verification,
+    IssueSettings, IssuedOne, IssuedPage, IssuerInput, IssuerProfile, OpenOutcome, RecipientInput,
+    RenderedDesign, Revocation, SavedDesign, Verification,
 };
 use ts_rs::TS;
 
