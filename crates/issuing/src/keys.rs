@@ -111,7 +111,7 @@ impl IssuerKey {
             Zeroizing::new(multibase::decode_base58btc(text).map_err(|_| {
                 KeyError::BadSeed("the seed starts with z but is not base58btc".into())
             })?)
-        } else if text.len() % 2 == 0 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        } else if text.len().is_multiple_of(2) && text.bytes().all(|b| b.is_ascii_hexdigit()) {
             Zeroizing::new(
                 (0..text.len())
                     .step_by(2)
