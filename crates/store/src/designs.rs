@@ -218,7 +218,7 @@ impl Store {
     /// Starts a write transaction holding the write lock from the start, so it
     /// waits for other writers up front instead of failing halfway.
     /// Returns it with the database's name, for errors.
-    fn write(&mut self) -> Result<(Transaction<'_>, &str), StoreError> {
+    pub(crate) fn write(&mut self) -> Result<(Transaction<'_>, &str), StoreError> {
         let name = &self.name;
         let tx = self
             .conn
@@ -274,7 +274,7 @@ fn check_id(id: &str) -> Result<(), StoreError> {
 
 /// Accepts an RFC 3339 time in UTC written with `T` and `Z`, the form that
 /// SQLite's `julianday` also reads, so lists sort by instant.
-fn check_time(value: &str) -> Result<(), StoreError> {
+pub(crate) fn check_time(value: &str) -> Result<(), StoreError> {
     let bytes = value.as_bytes();
     let shaped = bytes.get(10) == Some(&b'T') && bytes.last() == Some(&b'Z');
     if shaped && OffsetDateTime::parse(value, &Rfc3339).is_ok() {
@@ -286,7 +286,7 @@ fn check_time(value: &str) -> Result<(), StoreError> {
     }
 }
 
-fn is_primary_key_violation(e: &rusqlite::Error) -> bool {
+pub(crate) fn is_primary_key_violation(e: &rusqlite::Error) -> bool {
     e.sqlite_extended_error_code() == Some(rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
 }
 

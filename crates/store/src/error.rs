@@ -98,6 +98,24 @@ pub enum StoreError {
         id: String,
     },
 
+    /// Nothing of this kind has this id.
+    #[error("no {what} has the id {id}")]
+    NotFound {
+        /// What was looked for (`issuer`, `achievement`, …).
+        what: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+
+    /// Something of this kind already has this id.
+    #[error("an {what} with the id {id} already exists")]
+    Exists {
+        /// What was added (`issuer`, `achievement`).
+        what: &'static str,
+        /// The id (or DID) that was given.
+        id: String,
+    },
+
     /// A design id was empty.
     #[error("the design id is empty")]
     EmptyId,

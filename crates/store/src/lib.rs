@@ -40,10 +40,12 @@
 
 mod designs;
 mod error;
+mod issuing;
 mod migrate;
 mod store;
 
 pub use designs::{DesignContent, DesignRecord, DesignSummary};
 pub use error::StoreError;
+pub use issuing::{AchievementRecord, BatchRecord, IssuedRecord, IssuerFields, IssuerRecord};
 pub use migrate::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use store::Store;

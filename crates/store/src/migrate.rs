@@ -12,7 +12,10 @@ pub const APPLICATION_ID: i32 = i32::from_be_bytes(*b"BdgS");
 
 /// Every migration, as `(number, SQL)`, numbered 1, 2, 3… in the order they
 /// run. A migration that has shipped is never edited.
-pub const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../migrations/0001_designs.sql"))];
+pub const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../migrations/0001_designs.sql")),
+    (2, include_str!("../migrations/0002_issuing.sql")),
+];
 
 /// The newest schema this build knows: the number of the last migration.
 pub const SCHEMA_VERSION: u32 = match MIGRATIONS.last() {

@@ -89,7 +89,9 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| StoreError::sqlite(&name, e))?;
-        Store::set_up(conn, name, Some(path.to_owned()))
+        let store = Store::set_up(conn, name, Some(path.to_owned()))?;
+        owner_only(path);
+        Ok(store)
     }
 
     /// Opens a new, empty database that lives in memory only, for tests.
@@ -175,6 +177,30 @@ fn sniff(path: &Path, name: &str) -> Result<Sniffed, StoreError> {
             path: name.to_owned(),
         })
     }
+}
+
+/// Makes the database and its `-wal`/`-shm` files readable and writable by
+/// their owner only (0600): the database holds sealed issuer keys. SQLite
+/// creates the log files with the database file's mode. Best effort: a file
+/// the user does not own keeps its mode.
+fn owner_only(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        for p in [
+            path.to_owned(),
+            sibling(path, "-wal"),
+            sibling(path, "-shm"),
+        ] {
+            if let Ok(meta) = std::fs::metadata(&p)
+                && meta.permissions().mode() & 0o077 != 0
+            {
+                let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// `path` with `suffix` appended to its file name, as SQLite names its
