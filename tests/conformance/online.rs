@@ -111,6 +111,7 @@ fn verify_with(text: &str, served: &Served) -> Report {
         at: badgesmith_credential::schema::parse_datetime(AT).unwrap(),
         fetcher: Some(served),
         recipient: None,
+        local_status: None,
     };
     verify_text(text, &options)
 }

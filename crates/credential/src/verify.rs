@@ -25,6 +25,10 @@ pub struct VerifyOptions<'a> {
     pub fetcher: Option<&'a dyn Fetcher>,
     /// An e-mail address, URL or DID to check "is this badge mine?" against.
     pub recipient: Option<&'a str>,
+    /// Status lists kept on this machine (files the user gave, or lists this
+    /// app published), by URL: consulted before the network, and used even
+    /// offline.
+    pub local_status: Option<&'a dyn Fetcher>,
 }
 
 impl std::fmt::Debug for VerifyOptions<'_> {
@@ -33,6 +37,7 @@ impl std::fmt::Debug for VerifyOptions<'_> {
             .field("at", &self.at)
             .field("online", &self.fetcher.is_some())
             .field("recipient", &self.recipient)
+            .field("local_status", &self.local_status.is_some())
             .finish()
     }
 }
@@ -766,15 +771,31 @@ fn status_check(checks: &mut Checks, credential: &Value, options: &VerifyOptions
         );
         return;
     }
-    let Some(fetcher) = options.fetcher else {
-        checks.skip(
-            CheckId::Status,
-            "Whether the issuer has revoked it can only be checked online.",
-        );
-        return;
+    let chain = LocalFirst {
+        local: options.local_status,
+        network: options.fetcher,
     };
+    let local_only = options.fetcher.is_none();
+    if local_only {
+        // Offline, only lists kept on this machine can settle it.
+        let all_local = options.local_status.is_some_and(|local| {
+            entries.iter().all(|e| {
+                ["statusListCredential", "id"]
+                    .iter()
+                    .filter_map(|k| e.get(*k).and_then(Value::as_str))
+                    .any(|url| local.fetch(url).is_ok())
+            })
+        });
+        if !all_local {
+            checks.skip(
+                CheckId::Status,
+                "Whether the issuer has revoked it can only be checked online.",
+            );
+            return;
+        }
+    }
     for entry in entries {
-        match status::check_entry(credential, entry, fetcher, options.at) {
+        match status::check_entry(credential, entry, &chain, options.at) {
             Ok(status::Outcome::Clear) => {}
             Ok(status::Outcome::Set(purpose)) => {
                 let message = match purpose.as_str() {
@@ -794,7 +815,32 @@ fn status_check(checks: &mut Checks, credential: &Value, options: &VerifyOptions
             }
         }
     }
-    checks.pass(CheckId::Status, "The issuer has not revoked it.");
+    checks.pass(
+        CheckId::Status,
+        if local_only {
+            "The issuer has not revoked it (checked against the status list saved on this computer)."
+        } else {
+            "The issuer has not revoked it."
+        },
+    );
+}
+
+/// Status lists kept on this machine first, then the network when allowed.
+struct LocalFirst<'a> {
+    local: Option<&'a dyn Fetcher>,
+    network: Option<&'a dyn Fetcher>,
+}
+
+impl Fetcher for LocalFirst<'_> {
+    fn fetch(&self, url: &str) -> Result<Vec<u8>, String> {
+        if let Some(bytes) = self.local.and_then(|l| l.fetch(url).ok()) {
+            return Ok(bytes);
+        }
+        match self.network {
+            Some(n) => n.fetch(url),
+            None => Err(format!("{url} is not available offline")),
+        }
+    }
 }
 
 // ---------------------------------------------------------------- recipient
@@ -1448,6 +1494,7 @@ mod tests {
             at: schema::parse_datetime(at).unwrap(),
             fetcher: None,
             recipient: None,
+            local_status: None,
         }
     }
 

@@ -85,6 +85,7 @@ fn data_integrity_and_jwt_credentials_verify() {
                     at: at(),
                     fetcher: None,
                     recipient: Some(check_as),
+                    local_status: None,
                 },
             );
             assert!(
@@ -117,6 +118,7 @@ fn a_tampered_credential_fails() {
             at: at(),
             fetcher: None,
             recipient: None,
+            local_status: None,
         },
     );
     assert!(!report.valid);
@@ -163,6 +165,7 @@ fn revocation_through_a_signed_status_list() {
             at: at(),
             fetcher: Some(&clear),
             recipient: None,
+            local_status: None,
         },
     );
     assert!(report.valid, "{:#?}", report.checks);
@@ -171,13 +174,60 @@ fn revocation_through_a_signed_status_list() {
         CheckStatus::Pass
     );
 
+    // Offline, a list kept on this machine settles it too.
+    let report = verify_text(
+        &text,
+        &VerifyOptions {
+            at: at(),
+            fetcher: None,
+            recipient: None,
+            local_status: Some(&clear),
+        },
+    );
+    assert!(report.valid, "{:#?}", report.checks);
+    assert!(
+        report
+            .check(CheckId::Status)
+            .unwrap()
+            .message
+            .contains("saved on this computer")
+    );
+    let nothing_local = Lists(HashMap::new());
+    let report = verify_text(
+        &text,
+        &VerifyOptions {
+            at: at(),
+            fetcher: None,
+            recipient: None,
+            local_status: Some(&nothing_local),
+        },
+    );
+    assert_eq!(
+        report.check(CheckId::Status).unwrap().status,
+        CheckStatus::Skip
+    );
+
     let revoked = publish(&[index]);
+    let report = verify_text(
+        &text,
+        &VerifyOptions {
+            at: at(),
+            fetcher: None,
+            recipient: None,
+            local_status: Some(&revoked),
+        },
+    );
+    assert_eq!(
+        report.check(CheckId::Status).unwrap().status,
+        CheckStatus::Fail
+    );
     let report = verify_text(
         &text,
         &VerifyOptions {
             at: at(),
             fetcher: Some(&revoked),
             recipient: None,
+            local_status: None,
         },
     );
     assert!(!report.valid);
@@ -203,6 +253,7 @@ fn a_sealed_key_still_signs_after_opening() {
             at: at(),
             fetcher: None,
             recipient: None,
+            local_status: None,
         },
     );
     assert!(report.valid, "{:#?}", report.checks);

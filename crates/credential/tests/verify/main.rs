@@ -34,6 +34,7 @@ fn verify(text: &str, fetcher: Option<&dyn Fetcher>) -> Report {
             at: at(),
             fetcher,
             recipient: None,
+            local_status: None,
         },
     )
 }
