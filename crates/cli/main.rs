@@ -15,6 +15,8 @@ use std::process::ExitCode;
 use badgesmith_app::{self as app, Error};
 use clap::{Parser, Subcommand};
 
+mod issue;
+
 /// Design, issue and keep Open Badges, offline.
 #[derive(Debug, Parser)]
 #[command(name = "badgesmith", version, about, max_term_width = 100)]
@@ -69,6 +71,10 @@ enum Command {
         /// Also check that the badge was issued to this e-mail address or DID.
         #[arg(long, value_name = "EMAIL|DID")]
         recipient: Option<String>,
+        /// A status list file to check revocation against, offline (repeat
+        /// for more). Lists this app published are used anyway.
+        #[arg(long = "status-list", value_name = "FILE")]
+        status_lists: Vec<PathBuf>,
     },
     /// Render a badge design (.badgedesign.json) to PNG or SVG.
     ///
@@ -90,6 +96,17 @@ enum Command {
     /// Designs saved in the app: list, show, import, export, delete.
     #[command(subcommand)]
     Design(DesignCommand),
+    /// Issuer profiles and their keys: new, list, show, update, export, import, status-list.
+    #[command(subcommand)]
+    Issuer(issue::IssuerCommand),
+    /// Achievements to award: new, list, show.
+    #[command(subcommand)]
+    Achievement(issue::AchievementCommand),
+    /// Issue signed badges to one recipient or a CSV of recipients, baked into images.
+    Issue(Box<issue::IssueArgs>),
+    /// The log of issued badges: list, revoke, export.
+    #[command(subcommand)]
+    Issued(issue::IssuedCommand),
     /// Print the text baked into an image, byte for byte.
     Unbake {
         /// The baked PNG or SVG image.
@@ -191,6 +208,10 @@ fn run(command: Command, home: &Path) -> Result<Outcome, Error> {
             Ok(Outcome::Ok)
         }
         Command::Design(cmd) => design_command(cmd, home),
+        Command::Issuer(cmd) => issue::issuer_command(cmd, home),
+        Command::Achievement(cmd) => issue::achievement_command(cmd, home),
+        Command::Issue(args) => issue::issue_command(*args, home),
+        Command::Issued(cmd) => issue::issued_command(cmd, home),
         Command::Verify {
             file,
             json,
@@ -198,11 +219,18 @@ fn run(command: Command, home: &Path) -> Result<Outcome, Error> {
             online,
             at,
             recipient,
+            status_lists,
         } => {
+            let mut local_status = app::Issuing::local_status_lists(home);
+            for file in &status_lists {
+                let (url, bytes) = app::read_status_list(&name(file), &read(file)?)?;
+                local_status.insert(url, bytes);
+            }
             let request = app::VerifyRequest {
                 online,
                 at,
                 recipient,
+                local_status,
             };
             // A bad --at is a usage error whatever the file holds.
             if let Some(at) = &request.at {

@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 mod bake;
+mod batch;
 mod describe;
 mod design;
 pub mod dto;
@@ -17,6 +18,7 @@ mod error;
 mod files;
 mod home;
 mod inspect;
+mod issuing;
 mod jws;
 mod library;
 mod session;
@@ -25,7 +27,10 @@ mod version;
 
 pub use badgesmith_art::{MAX_SIZE as MAX_RENDER_SIZE, MIN_SIZE as MIN_RENDER_SIZE};
 pub use badgesmith_credential::{Check, CheckId, CheckStatus, Format, Report};
+pub use badgesmith_issuing::keys::MIN_PASSPHRASE_CHARS;
+pub use badgesmith_issuing::recipients::COLUMNS as CSV_COLUMNS;
 pub use bake::{BakeOutcome, bake_credential, default_baked_file_name};
+pub use batch::{BatchRequest, MANIFEST, baked_text, read_manifest};
 pub use describe::describe;
 pub use design::{
     THUMBNAIL_SIZE, choose_image, design_catalog, design_from_value, export_bytes,
@@ -35,6 +40,9 @@ pub use error::{Error, ErrorCode};
 pub use files::{read_input, write_atomically};
 pub use home::resolve_home;
 pub use inspect::{MAX_INPUT_BYTES, inspect_bytes, inspect_text, preview_data_url, unbake_text};
+pub use issuing::{Issuing, STATUS_LIST_DIR, sha256_hex};
 pub use library::{DATABASE_FILE, DesignLibrary, timestamp};
 pub use session::InspectorSession;
-pub use verify::{VerifyRequest, badge_text, parse_at, verify_badge_text, verify_bytes};
+pub use verify::{
+    VerifyRequest, badge_text, parse_at, read_status_list, verify_badge_text, verify_bytes,
+};

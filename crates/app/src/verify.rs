@@ -1,5 +1,6 @@
 //! Verify a badge file: unbake it if it is an image, then run the pipeline.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use badgesmith_credential::{Fetcher, Report, VerifyOptions};
@@ -17,6 +18,33 @@ pub struct VerifyRequest {
     pub at: Option<String>,
     /// An e-mail address or DID to check "is this badge mine?" against.
     pub recipient: Option<String>,
+    /// Status lists on this machine (given by the user, or published by
+    /// this app), by the URL they are published at: used before the
+    /// network, and offline.
+    pub local_status: HashMap<String, Vec<u8>>,
+}
+
+/// Serves status lists kept on this machine.
+#[derive(Debug)]
+struct LocalLists<'a>(&'a HashMap<String, Vec<u8>>);
+
+impl Fetcher for LocalLists<'_> {
+    fn fetch(&self, url: &str) -> Result<Vec<u8>, String> {
+        self.0
+            .get(url)
+            .cloned()
+            .ok_or_else(|| format!("{url} is not saved on this computer"))
+    }
+}
+
+/// Reads a status list file the user gave: the URL it is published at (its
+/// `id`) and its bytes.
+pub fn read_status_list(name: &str, bytes: &[u8]) -> Result<(String, Vec<u8>), Error> {
+    let url = crate::issuing::list_id(bytes).ok_or_else(|| Error::InvalidCredential {
+        name: name.to_owned(),
+        reason: "this is not a status list credential (it has no id)".into(),
+    })?;
+    Ok((url, bytes.to_vec()))
 }
 
 /// The largest response body fetched while verifying online.
@@ -106,10 +134,12 @@ pub fn verify_badge_text(text: &str, request: &VerifyRequest) -> Result<Report, 
         None => now(),
     };
     let fetcher = request.online.then(HttpFetcher::new);
+    let local = LocalLists(&request.local_status);
     let options = VerifyOptions {
         at,
         fetcher: fetcher.as_ref().map(|f| f as &dyn Fetcher),
         recipient: request.recipient.as_deref(),
+        local_status: (!request.local_status.is_empty()).then_some(&local as &dyn Fetcher),
     };
     Ok(badgesmith_credential::verify_text(text, &options))
 }

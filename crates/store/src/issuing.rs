@@ -391,6 +391,22 @@ impl Store {
         Ok(start)
     }
 
+    /// How many status-list positions of an issuer were handed out.
+    pub fn status_positions_used(&self, issuer_id: &str) -> Result<u32, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT status_next FROM issuers WHERE id = ?1",
+                [issuer_id],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|e| self.error(e))?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "issuer",
+                id: issuer_id.to_owned(),
+            })
+    }
+
     // ------------------------------------------------------------ achievements
 
     /// Adds an achievement.
