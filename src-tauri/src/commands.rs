@@ -6,7 +6,7 @@ use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome, Verification};
 use badgesmith_app::{InspectorSession, default_baked_file_name};
 use tauri::{AppHandle, Manager as _, Runtime, State};
 
-use crate::{designer, dialogs};
+use crate::{designer, dialogs, issuing};
 
 pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
 {
@@ -28,7 +28,27 @@ pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         designer::restore_design,
         designer::import_design_file,
         designer::choose_image,
-        designer::export_design
+        designer::export_design,
+        issuing::list_issuers,
+        issuing::create_issuer,
+        issuing::import_issuer_seed,
+        issuing::update_issuer,
+        issuing::unlock_issuer,
+        issuing::lock_issuer,
+        issuing::backup_issuer,
+        issuing::restore_issuer,
+        issuing::export_status_list,
+        issuing::list_achievements,
+        issuing::save_achievement,
+        issuing::issue_one,
+        issuing::export_issued,
+        issuing::choose_recipients_csv,
+        issuing::choose_output_folder,
+        issuing::start_batch,
+        issuing::cancel_batch,
+        issuing::open_folder,
+        issuing::list_issued,
+        issuing::revoke_issued
     ]
 }
 
@@ -103,11 +123,17 @@ async fn verify_file<R: Runtime>(
     id: u32,
     online: bool,
 ) -> Result<Verification, IpcError> {
-    tauri::async_runtime::spawn_blocking(move || app.state::<InspectorSession>().verify(id, online))
-        .await
-        .map_err(|e| IpcError {
-            code: badgesmith_app::ErrorCode::Internal,
-            message: format!("the verification stopped unexpectedly ({e})"),
-        })?
-        .map_err(IpcError::from)
+    tauri::async_runtime::spawn_blocking(move || {
+        // Status lists this app published settle revocation even offline.
+        let local = badgesmith_app::resolve_home(None)
+            .map(|home| badgesmith_app::Issuing::local_status_lists(&home))
+            .unwrap_or_default();
+        app.state::<InspectorSession>().verify(id, online, local)
+    })
+    .await
+    .map_err(|e| IpcError {
+        code: badgesmith_app::ErrorCode::Internal,
+        message: format!("the verification stopped unexpectedly ({e})"),
+    })?
+    .map_err(IpcError::from)
 }

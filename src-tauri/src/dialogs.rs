@@ -103,3 +103,45 @@ pub(crate) fn pick_export_destination<R: Runtime>(
         .blocking_save_file()
         .and_then(local)
 }
+
+/// Where to save a file, proposing `proposed_name`.
+pub(crate) fn pick_save<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    proposed_name: &str,
+    filter_name: &str,
+    ext: &str,
+) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(proposed_name)
+        .add_filter(filter_name, &[ext])
+        .blocking_save_file()
+        .and_then(local)
+}
+
+/// One file to open.
+pub(crate) fn pick_open<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter_name: &str,
+    exts: &[&str],
+) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter_name, exts)
+        .add_filter("All files", &["*"])
+        .blocking_pick_file()
+        .and_then(local)
+}
+
+/// A folder.
+pub(crate) fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
+        .and_then(local)
+}

@@ -8,8 +8,10 @@
 mod commands;
 mod designer;
 mod dialogs;
+mod issuing;
 
 pub use designer::DesignerState;
+pub use issuing::IssuingState;
 
 use std::path::PathBuf;
 
@@ -30,7 +32,12 @@ pub fn run() {
     let app = run_app(tauri::Builder::default(), files)
         .build(context())
         .unwrap_or_else(|e| fail(&e));
-    app.run(|_, _| {});
+    app.run(|handle, event| {
+        // Unlocked issuer keys are forgotten when the app quits.
+        if let tauri::RunEvent::Exit = event {
+            handle.state::<IssuingState>().lock_all();
+        }
+    });
 }
 
 /// The app's configuration, assets and access control, compiled in; on any
@@ -48,7 +55,8 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, files: Vec<PathBuf>) -> t
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(session)
-        .manage(DesignerState::new(home))
+        .manage(DesignerState::new(home.clone()))
+        .manage(IssuingState::new(home))
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
                 let app = window.app_handle().clone();

@@ -157,6 +157,23 @@ impl Issuing {
         })
     }
 
+    /// A second connection to the same database with the same unlocked keys,
+    /// for long work (a batch) that should not hold up the first.
+    pub fn reopen(&self) -> Result<Issuing, Error> {
+        let home = self
+            .home
+            .as_ref()
+            .ok_or_else(|| Error::Store("an in-memory database cannot be reopened".into()))?;
+        let mut other = Issuing::open(home)?;
+        other.keys = self.keys.clone();
+        Ok(other)
+    }
+
+    /// The home folder, when the database is a file.
+    pub fn home(&self) -> Option<&Path> {
+        self.home.as_deref()
+    }
+
     /// An in-memory database, for tests (status lists are not saved).
     pub fn in_memory() -> Result<Issuing, Error> {
         Ok(Issuing {

@@ -105,10 +105,17 @@ impl InspectorSession {
 
     /// Verifies the badge of an open file, offline unless `online`; the
     /// clock is read here (the `at` of the request is "now").
-    pub fn verify(&self, id: u32, online: bool) -> Result<Verification, Error> {
+    /// `local_status` holds status lists kept on this machine, by URL.
+    pub fn verify(
+        &self,
+        id: u32,
+        online: bool,
+        local_status: std::collections::HashMap<String, Vec<u8>>,
+    ) -> Result<Verification, Error> {
         let (text, _) = self.badge_text(id)?;
         let request = crate::VerifyRequest {
             online,
+            local_status,
             ..Default::default()
         };
         let report = crate::verify_badge_text(&text, &request)?;
