@@ -131,6 +131,8 @@ const ERROR_TITLES: Record<ErrorCode, string> = {
   "invalid-design": "This design can’t be drawn",
   "not-found": "It is no longer there",
   store: "The app’s database couldn’t be used",
+  "wrong-passphrase": "That passphrase isn’t right",
+  locked: "The issuer’s key is locked",
   internal: "Something went wrong",
 };
 
@@ -146,6 +148,8 @@ const ERROR_HINTS: Record<ErrorCode, string> = {
   "invalid-design": "The message above names the layer and the value to change.",
   "not-found": "It may have been deleted in the meantime.",
   store: "Nothing was changed. Check that the disk is not full, then try again.",
+  "wrong-passphrase": "Check the keyboard layout and Caps Lock, then type it again.",
+  locked: "Unlock the issuer with its passphrase, then try again.",
   internal: "Please try again. If it keeps happening, report it with the message above.",
 };
 
