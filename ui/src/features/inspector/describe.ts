@@ -119,6 +119,8 @@ export function whereBaked(badge: BadgeContent): string | null {
   return null;
 }
 
+export { sentence } from "../../lib/format";
+
 const ERROR_TITLES: Record<ErrorCode, string> = {
   "invalid-image": "This image is damaged",
   "not-a-badge": "Not a badge or a credential",
@@ -161,12 +163,6 @@ export function errorHint(code: ErrorCode): string {
   return ERROR_HINTS[code];
 }
 
-/** A message from the core as a sentence: capital first letter (optionally) and a full stop. */
-export function sentence(text: string, capitalise = false): string {
-  const trimmed = text.trim();
-  const first = capitalise ? trimmed.charAt(0).toUpperCase() + trimmed.slice(1) : trimmed;
-  return /[.!?…]$/.test(first) ? first : `${first}.`;
-}
 
 /** Whether a string is a long `data:` URI worth abbreviating. */
 export function isLongDataUri(value: string): boolean {
