@@ -223,6 +223,7 @@ describe("the issue wizard, from a CSV file", () => {
     expect(backend.callsTo("openFolder")[0]?.args).toEqual(["/home/sam/Badges/class-of-2026"]);
 
     // Again into the same folder: the rest, without duplicates.
+    expect(screen.getByTestId("batch-start")).toHaveTextContent("Issue the rest");
     await click("batch-start");
     for (let i = 0; i < 2; i++) {
       await waitFor(() => expect(held.waiting()).toBe(1));
@@ -232,6 +233,8 @@ describe("the issue wizard, from a CSV file", () => {
     expect(screen.getByTestId("outcome-issued")).toHaveTextContent("2");
     expect(screen.getByTestId("outcome-already")).toHaveTextContent("1");
     expect(backend.issuing.issued).toHaveLength(3);
+    // Done: nothing left to start.
+    expect(screen.queryByTestId("batch-start")).not.toBeInTheDocument();
   });
 
   it("won't start a batch for a locked issuer", async () => {
