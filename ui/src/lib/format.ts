@@ -39,3 +39,10 @@ export function formatDate(value: string): string {
   if (!date || Number.isNaN(date.getTime())) return value;
   return dateFormat.format(date);
 }
+
+/** A message from the core as a sentence: capital first letter (optionally) and a full stop. */
+export function sentence(text: string, capitalise = false): string {
+  const trimmed = text.trim();
+  const first = capitalise ? trimmed.charAt(0).toUpperCase() + trimmed.slice(1) : trimmed;
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
+}

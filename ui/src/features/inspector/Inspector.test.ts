@@ -54,7 +54,14 @@ describe("Inspector", () => {
     const nav = screen.getByRole("navigation", { name: "Sections" });
     const link = within(nav).getByRole("link", { name: "Inspector" });
     expect(link).toHaveAttribute("aria-current", "page");
-    expect(within(nav).getAllByRole("link").map((l) => l.textContent?.trim())).toEqual(["Designer", "Inspector"]);
+    expect(within(nav).getAllByRole("link").map((l) => l.textContent?.trim())).toEqual([
+      "Designer",
+      "Issuers",
+      "Achievements",
+      "Issue",
+      "Issued log",
+      "Inspector",
+    ]);
     expect(screen.getByText("Badgesmith")).toBeInTheDocument();
   });
 

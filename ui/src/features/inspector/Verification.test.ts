@@ -4,7 +4,7 @@ import App from "../../app/App.svelte";
 import { FakeBackend, type FakeOptions } from "../../lib/ipc/fake";
 import type { Verification } from "../../lib/ipc/gen/Verification";
 import type { VerificationCheck } from "../../lib/ipc/gen/VerificationCheck";
-import { checkLabel, issuerHost, outcomeLabel, verdictOf } from "./verification";
+import { checkLabel, issuerHost, outcomeLabel, verdictOf } from "../../lib/verification/verification";
 
 function start(options: FakeOptions): FakeBackend {
   const backend = new FakeBackend(options);

@@ -119,6 +119,8 @@ export function whereBaked(badge: BadgeContent): string | null {
   return null;
 }
 
+export { sentence } from "../../lib/format";
+
 const ERROR_TITLES: Record<ErrorCode, string> = {
   "invalid-image": "This image is damaged",
   "not-a-badge": "Not a badge or a credential",
@@ -131,6 +133,8 @@ const ERROR_TITLES: Record<ErrorCode, string> = {
   "invalid-design": "This design can’t be drawn",
   "not-found": "It is no longer there",
   store: "The app’s database couldn’t be used",
+  "wrong-passphrase": "That passphrase isn’t right",
+  locked: "The issuer’s key is locked",
   internal: "Something went wrong",
 };
 
@@ -146,6 +150,8 @@ const ERROR_HINTS: Record<ErrorCode, string> = {
   "invalid-design": "The message above names the layer and the value to change.",
   "not-found": "It may have been deleted in the meantime.",
   store: "Nothing was changed. Check that the disk is not full, then try again.",
+  "wrong-passphrase": "Check the keyboard layout and Caps Lock, then type it again.",
+  locked: "Unlock the issuer with its passphrase, then try again.",
   internal: "Please try again. If it keeps happening, report it with the message above.",
 };
 
@@ -157,12 +163,6 @@ export function errorHint(code: ErrorCode): string {
   return ERROR_HINTS[code];
 }
 
-/** A message from the core as a sentence: capital first letter (optionally) and a full stop. */
-export function sentence(text: string, capitalise = false): string {
-  const trimmed = text.trim();
-  const first = capitalise ? trimmed.charAt(0).toUpperCase() + trimmed.slice(1) : trimmed;
-  return /[.!?…]$/.test(first) ? first : `${first}.`;
-}
 
 /** Whether a string is a long `data:` URI worth abbreviating. */
 export function isLongDataUri(value: string): boolean {

@@ -7,8 +7,8 @@ import { toIpcError } from "../../lib/ipc/errors";
 import type { IpcError } from "../../lib/ipc/gen/IpcError";
 import type { OpenedFile } from "../../lib/ipc/gen/OpenedFile";
 import type { OpenOutcome } from "../../lib/ipc/gen/OpenOutcome";
-import type { Verification } from "../../lib/ipc/gen/Verification";
 import type { Toaster } from "../../lib/ui/toasts.svelte";
+import type { VerifyState } from "../../lib/verification/verification";
 import { sentence } from "./describe";
 
 /** A file in the list: opened and inspected, or failed with an error. */
@@ -19,10 +19,7 @@ export type Entry =
 export type ContentView = "tree" | "raw";
 
 /** Where the verification of one opened badge stands. */
-export type VerifyState =
-  | { phase: "checking"; online: boolean; previous: Verification | null }
-  | { phase: "done"; report: Verification }
-  | { phase: "failed"; online: boolean; error: IpcError };
+export type { VerifyState };
 
 /** Whether an entry holds a badge that can be verified. */
 export function hasBadge(entry: Entry): entry is Extract<Entry, { status: "opened" }> {

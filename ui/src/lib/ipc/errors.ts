@@ -14,6 +14,8 @@ const CODES: Record<ErrorCode, true> = {
   "invalid-design": true,
   "not-found": true,
   store: true,
+  "wrong-passphrase": true,
+  locked: true,
   internal: true,
 };
 

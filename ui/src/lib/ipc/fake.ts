@@ -3,6 +3,7 @@
 
 import type { Backend } from "./backend";
 import { checkFakeDesign, fakeCatalog, hashOf, placeholderRender, searchFakeGlyphs, TINY_PNG } from "./fake-designs";
+import { FakeIssuing, type FakeIssuingOptions } from "./fake-issuing";
 import {
   SAMPLE_NAMES,
   bakedCopy,
@@ -12,7 +13,12 @@ import {
   utf8Length,
   type SampleName,
 } from "./fake-samples";
+import type { Achievement } from "./gen/Achievement";
+import type { AchievementInput } from "./gen/AchievementInput";
 import type { BadgeDesign } from "./gen/BadgeDesign";
+import type { BatchOutcome } from "./gen/BatchOutcome";
+import type { BatchPreview } from "./gen/BatchPreview";
+import type { BatchProgress } from "./gen/BatchProgress";
 import type { BakeSaved } from "./gen/BakeSaved";
 import type { ChosenImage } from "./gen/ChosenImage";
 import type { DesignCatalog } from "./gen/DesignCatalog";
@@ -22,13 +28,20 @@ import type { ExportFormat } from "./gen/ExportFormat";
 import type { GlyphInfo } from "./gen/GlyphInfo";
 import type { GlyphStyle } from "./gen/GlyphStyle";
 import type { IpcError } from "./gen/IpcError";
+import type { IssuedOne } from "./gen/IssuedOne";
+import type { IssuedPage } from "./gen/IssuedPage";
+import type { IssueSettings } from "./gen/IssueSettings";
+import type { IssuerInput } from "./gen/IssuerInput";
+import type { IssuerProfile } from "./gen/IssuerProfile";
 import type { OpenedFile } from "./gen/OpenedFile";
 import type { OpenOutcome } from "./gen/OpenOutcome";
+import type { RecipientInput } from "./gen/RecipientInput";
 import type { RenderedDesign } from "./gen/RenderedDesign";
+import type { Revocation } from "./gen/Revocation";
 import type { SavedDesign } from "./gen/SavedDesign";
 import type { Verification } from "./gen/Verification";
 
-type Method = Exclude<keyof Backend, "onFilesArrived" | "onDragHover">;
+type Method = Exclude<keyof Backend, "onFilesArrived" | "onDragHover" | "onBatchProgress">;
 
 /** The name the core gives pasted text. */
 const PASTED = "Pasted text";
@@ -56,6 +69,8 @@ export interface FakeOptions {
   exportPath?: string | null;
   /** Designs already saved in the app. */
   designs?: readonly SavedDesign[];
+  /** Issuers, achievements, the issued log and the issuing dialogs (see `fake-issuing.ts`). */
+  issuing?: FakeIssuingOptions;
 }
 
 /** The arguments of one `renderDesign` call. */
@@ -83,6 +98,8 @@ export class FakeBackend implements Backend {
   private nextDesign = 1;
   /** The fake clock for saved designs: one minute per save. */
   private minutes = 0;
+  /** Issuers, achievements and the issued log. */
+  readonly issuing: FakeIssuing;
 
   constructor(private readonly options: FakeOptions = {}) {
     this.pending = (options.pending ?? []).map((name) => this.make(name));
@@ -90,6 +107,14 @@ export class FakeBackend implements Backend {
       this.designs.set(saved.summary.id, { saved, trashed: false });
       this.nextDesign++;
     }
+    this.issuing = new FakeIssuing({ ...options.issuing }, () => this.savedSummaries());
+  }
+
+  private savedSummaries(): DesignSummary[] {
+    return [...this.designs.values()]
+      .filter((d) => !d.trashed)
+      .map((d) => d.saved.summary)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /** Simulates files dropped on the window: samples by name, or outcomes. */
@@ -248,10 +273,7 @@ export class FakeBackend implements Backend {
 
   async listDesigns(): Promise<DesignSummary[]> {
     this.record("listDesigns");
-    return [...this.designs.values()]
-      .filter((d) => !d.trashed)
-      .map((d) => d.saved.summary)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return this.savedSummaries();
   }
 
   async openDesign(id: string): Promise<SavedDesign> {
@@ -323,6 +345,111 @@ export class FakeBackend implements Backend {
     return at.toISOString().replace(/\.\d{3}Z$/, "Z");
   }
 
+  // ---------------------------------------------------------------- issuing
+
+  async listIssuers(): Promise<IssuerProfile[]> {
+    this.record("listIssuers");
+    return this.issuing.listIssuers();
+  }
+
+  async createIssuer(input: IssuerInput, passphrase: string): Promise<IssuerProfile> {
+    this.record("createIssuer", input, passphrase);
+    return this.issuing.createIssuer(input, passphrase);
+  }
+
+  async importIssuerSeed(input: IssuerInput, seed: string, passphrase: string): Promise<IssuerProfile> {
+    this.record("importIssuerSeed", input, seed, passphrase);
+    return this.issuing.importIssuerSeed(input, seed, passphrase);
+  }
+
+  async updateIssuer(id: string, input: IssuerInput): Promise<IssuerProfile> {
+    this.record("updateIssuer", id, input);
+    return this.issuing.updateIssuer(id, input);
+  }
+
+  async unlockIssuer(id: string, passphrase: string): Promise<IssuerProfile> {
+    this.record("unlockIssuer", id, passphrase);
+    return this.issuing.unlockIssuer(id, passphrase);
+  }
+
+  async lockIssuer(id: string): Promise<IssuerProfile> {
+    this.record("lockIssuer", id);
+    return this.issuing.lockIssuer(id);
+  }
+
+  async backupIssuer(id: string): Promise<string | null> {
+    this.record("backupIssuer", id);
+    return this.issuing.backupIssuer(id);
+  }
+
+  async restoreIssuer(passphrase: string): Promise<IssuerProfile | null> {
+    this.record("restoreIssuer", passphrase);
+    return this.issuing.restoreIssuer(passphrase);
+  }
+
+  async exportStatusList(issuerId: string): Promise<string | null> {
+    this.record("exportStatusList", issuerId);
+    return this.issuing.exportStatusList(issuerId);
+  }
+
+  async listAchievements(issuerId: string | null): Promise<Achievement[]> {
+    this.record("listAchievements", issuerId);
+    return this.issuing.listAchievements(issuerId);
+  }
+
+  async saveAchievement(id: string | null, input: AchievementInput): Promise<Achievement> {
+    this.record("saveAchievement", id, input);
+    return this.issuing.saveAchievement(id, input);
+  }
+
+  async issueOne(achievementId: string, recipient: RecipientInput, settings: IssueSettings): Promise<IssuedOne> {
+    this.record("issueOne", achievementId, recipient, settings);
+    return this.issuing.issueOne(achievementId, recipient, settings);
+  }
+
+  async exportIssued(id: string): Promise<string | null> {
+    this.record("exportIssued", id);
+    return this.issuing.exportIssued(id);
+  }
+
+  async chooseRecipientsCsv(achievementId: string): Promise<BatchPreview | null> {
+    this.record("chooseRecipientsCsv", achievementId);
+    return this.issuing.chooseRecipientsCsv(achievementId);
+  }
+
+  async chooseOutputFolder(): Promise<string | null> {
+    this.record("chooseOutputFolder");
+    return this.issuing.chooseOutputFolder();
+  }
+
+  async startBatch(achievementId: string, outputDir: string, settings: IssueSettings): Promise<BatchOutcome> {
+    this.record("startBatch", achievementId, outputDir, settings);
+    return this.issuing.startBatch(achievementId, outputDir, settings);
+  }
+
+  async cancelBatch(): Promise<void> {
+    this.record("cancelBatch");
+    this.issuing.cancelBatch();
+  }
+
+  async onBatchProgress(cb: (progress: BatchProgress) => void): Promise<() => void> {
+    return this.issuing.onBatchProgress(cb);
+  }
+
+  async openFolder(path: string): Promise<void> {
+    this.record("openFolder", path);
+  }
+
+  async listIssued(query: string, offset: number, limit: number): Promise<IssuedPage> {
+    this.record("listIssued", query, offset, limit);
+    return this.issuing.listIssued(query, offset, limit);
+  }
+
+  async revokeIssued(id: string, reason: string | null): Promise<Revocation> {
+    this.record("revokeIssued", id, reason);
+    return this.issuing.revokeIssued(id, reason);
+  }
+
   async onFilesArrived(cb: () => void): Promise<() => void> {
     this.arrived.add(cb);
     return () => this.arrived.delete(cb);
@@ -348,5 +475,10 @@ export function browserFake(params: URLSearchParams): FakeBackend {
   const verifyGate = (online: boolean) => new Promise((done) => setTimeout(done, online ? 1400 : 350));
   // Rendering takes a few milliseconds, drafts fewer.
   const renderGate = (request: RenderRequestArgs) => new Promise((done) => setTimeout(done, request.draft ? 4 : 12));
-  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES], verifyGate, renderGate });
+  // Issuing: a demo school (passphrase "correct horse battery"); `?csv=with-errors` gives a CSV with bad rows.
+  const csv = params.get("csv") === "with-errors" ? "with-errors" : "valid";
+  const batchGate = () => new Promise((done) => setTimeout(done, 450));
+  const issueGate = () => new Promise((done) => setTimeout(done, 300));
+  const issuing: FakeIssuingOptions = { seed: "demo", csv, batchGate, issueGate };
+  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES], verifyGate, renderGate, issuing });
 }

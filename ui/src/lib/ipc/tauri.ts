@@ -5,6 +5,18 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 
 import type { Backend } from "./backend";
 import { toIpcError } from "./errors";
+import type { Achievement } from "./gen/Achievement";
+import type { AchievementInput } from "./gen/AchievementInput";
+import type { BatchOutcome } from "./gen/BatchOutcome";
+import type { BatchPreview } from "./gen/BatchPreview";
+import type { BatchProgress } from "./gen/BatchProgress";
+import type { IssuedOne } from "./gen/IssuedOne";
+import type { IssuedPage } from "./gen/IssuedPage";
+import type { IssueSettings } from "./gen/IssueSettings";
+import type { IssuerInput } from "./gen/IssuerInput";
+import type { IssuerProfile } from "./gen/IssuerProfile";
+import type { RecipientInput } from "./gen/RecipientInput";
+import type { Revocation } from "./gen/Revocation";
 import type { BadgeDesign } from "./gen/BadgeDesign";
 import type { BakeSaved } from "./gen/BakeSaved";
 import type { ChosenImage } from "./gen/ChosenImage";
@@ -21,6 +33,8 @@ import type { Verification } from "./gen/Verification";
 
 /** Emitted by Rust (no payload) when files were dropped or given on the command line. */
 const FILES_ARRIVED = "files-arrived";
+/** Emitted by Rust while a batch runs; the payload is a {@link BatchProgress}. */
+const ISSUE_PROGRESS = "issue-progress";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -101,6 +115,92 @@ export class TauriBackend implements Backend {
 
   exportDesign(design: BadgeDesign, format: ExportFormat, size: number): Promise<ExportedFile | null> {
     return call("export_design", { design, format, size });
+  }
+
+  // ---------------------------------------------------------------- issuing
+
+  listIssuers(): Promise<IssuerProfile[]> {
+    return call("list_issuers");
+  }
+
+  createIssuer(input: IssuerInput, passphrase: string): Promise<IssuerProfile> {
+    return call("create_issuer", { input, passphrase });
+  }
+
+  importIssuerSeed(input: IssuerInput, seed: string, passphrase: string): Promise<IssuerProfile> {
+    return call("import_issuer_seed", { input, seed, passphrase });
+  }
+
+  updateIssuer(id: string, input: IssuerInput): Promise<IssuerProfile> {
+    return call("update_issuer", { id, input });
+  }
+
+  unlockIssuer(id: string, passphrase: string): Promise<IssuerProfile> {
+    return call("unlock_issuer", { id, passphrase });
+  }
+
+  lockIssuer(id: string): Promise<IssuerProfile> {
+    return call("lock_issuer", { id });
+  }
+
+  backupIssuer(id: string): Promise<string | null> {
+    return call("backup_issuer", { id });
+  }
+
+  restoreIssuer(passphrase: string): Promise<IssuerProfile | null> {
+    return call("restore_issuer", { passphrase });
+  }
+
+  exportStatusList(issuerId: string): Promise<string | null> {
+    return call("export_status_list", { issuerId });
+  }
+
+  listAchievements(issuerId: string | null): Promise<Achievement[]> {
+    return call("list_achievements", { issuerId });
+  }
+
+  saveAchievement(id: string | null, input: AchievementInput): Promise<Achievement> {
+    return call("save_achievement", { id, input });
+  }
+
+  issueOne(achievementId: string, recipient: RecipientInput, settings: IssueSettings): Promise<IssuedOne> {
+    return call("issue_one", { achievementId, recipient, settings });
+  }
+
+  exportIssued(id: string): Promise<string | null> {
+    return call("export_issued", { id });
+  }
+
+  chooseRecipientsCsv(achievementId: string): Promise<BatchPreview | null> {
+    return call("choose_recipients_csv", { achievementId });
+  }
+
+  chooseOutputFolder(): Promise<string | null> {
+    return call("choose_output_folder");
+  }
+
+  startBatch(achievementId: string, outputDir: string, settings: IssueSettings): Promise<BatchOutcome> {
+    return call("start_batch", { achievementId, outputDir, settings });
+  }
+
+  cancelBatch(): Promise<void> {
+    return call("cancel_batch");
+  }
+
+  onBatchProgress(cb: (progress: BatchProgress) => void): Promise<() => void> {
+    return listen<BatchProgress>(ISSUE_PROGRESS, (event) => cb(event.payload));
+  }
+
+  openFolder(path: string): Promise<void> {
+    return call("open_folder", { path });
+  }
+
+  listIssued(query: string, offset: number, limit: number): Promise<IssuedPage> {
+    return call("list_issued", { query, offset, limit });
+  }
+
+  revokeIssued(id: string, reason: string | null): Promise<Revocation> {
+    return call("revoke_issued", { id, reason });
   }
 
   onFilesArrived(cb: () => void): Promise<() => void> {

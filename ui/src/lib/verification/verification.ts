@@ -1,7 +1,15 @@
 // What the verification panel says, in words. Pure functions, no Svelte.
+// Shared by the Inspector and the issuing screens.
 
-import type { CheckOutcome } from "../../lib/ipc/gen/CheckOutcome";
-import type { Verification } from "../../lib/ipc/gen/Verification";
+import type { CheckOutcome } from "../ipc/gen/CheckOutcome";
+import type { IpcError } from "../ipc/gen/IpcError";
+import type { Verification } from "../ipc/gen/Verification";
+
+/** Where the checks of one badge are. */
+export type VerifyState =
+  | { phase: "checking"; online: boolean; previous: Verification | null }
+  | { phase: "done"; report: Verification }
+  | { phase: "failed"; online: boolean; error: IpcError };
 
 const CHECK_LABELS: Readonly<Record<string, string>> = {
   parse: "Readable",
