@@ -31,6 +31,10 @@ SHOTS = ROOT / "target" / "e2e"
 VECTORS = ROOT / "tests" / "fixtures" / "vectors"
 
 
+# The throw-away home of each WebDriver server's apps, by its URL.
+HOMES: dict[str, Path] = {}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -70,6 +74,7 @@ def _start_webdriver(extra_env: dict[str, str]):
         stderr=subprocess.DEVNULL,
     )
     _wait_for_port(port, proc)
+    HOMES[f"http://127.0.0.1:{port}"] = Path(home)
     return proc, f"http://127.0.0.1:{port}"
 
 
@@ -122,6 +127,12 @@ def launch(webdriver_url):
     yield _launcher(webdriver_url, sessions)
     for driver in sessions:
         driver.quit()
+
+
+@pytest.fixture
+def app_home(webdriver_url) -> Path:
+    """The home folder the apps started by `launch` keep their data in."""
+    return HOMES[webdriver_url]
 
 
 @pytest.fixture

@@ -1,0 +1,130 @@
+"""Issuing in the desktop app: create an issuer, define an achievement from a saved
+design, issue one badge with the wizard, save it, and check it with the CLI."""
+
+import json
+import os
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import ROOT, answer_dialog, screenshot, show_section, text_appears
+from test_designer import by_testid, png_size, replace_text
+
+CLI = ROOT / "target" / "debug" / "badgesmith"
+TEMPLATE = ROOT / "crates" / "art" / "templates" / "science-fair.badgedesign.json"
+PASSPHRASE = "maple syrup lantern"
+
+
+def cli(home, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, BADGESMITH_HOME=str(home))
+    return subprocess.run([str(CLI), *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def field(driver, testid: str):
+    """The input inside a labelled field with this test id (or the element itself)."""
+    element = by_testid(driver, testid)
+    if element.tag_name in ("input", "textarea", "select"):
+        return element
+    inner = element.find_elements(By.CSS_SELECTOR, "input, textarea, select")
+    return inner[0] if inner else element
+
+
+def click(driver, testid: str, timeout: float = 20.0):
+    element = WebDriverWait(driver, timeout).until(
+        EC.element_to_be_clickable((By.CSS_SELECTOR, f"[data-testid='{testid}']")),
+        message=f"[data-testid={testid!r}] is not clickable",
+    )
+    element.click()
+    return element
+
+
+def press(driver, element) -> None:
+    """Scrolls an element into the middle of its scroll area and clicks it."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    WebDriverWait(driver, 10).until(lambda d: element.is_displayed() and element.is_enabled())
+    element.click()
+
+
+def test_single_issue_wizard(launch, app_home, tmp_path):
+    # A saved design to draw the badge from (the Designer is tested on its own).
+    imported = cli(app_home, "design", "import", str(TEMPLATE))
+    assert imported.returncode == 0, imported.stderr
+
+    driver = launch()
+    driver.set_window_size(1280, 900)
+
+    # 1. An issuer with a fresh key, sealed under a passphrase.
+    show_section(driver, "issuer")
+    by_testid(driver, "issuer-screen")
+    click(driver, "issuer-new")
+    replace_text(field(driver, "issuer-name"), "Hillside Science Club")
+    replace_text(field(driver, "issuer-url"), "https://science.example.org")
+    replace_text(field(driver, "issuer-status-list-url"), "https://science.example.org/status.json")
+    replace_text(field(driver, "issuer-passphrase"), PASSPHRASE)
+    replace_text(field(driver, "issuer-passphrase-confirm"), PASSPHRASE)
+    click(driver, "issuer-create")
+    did = by_testid(driver, "issuer-did", timeout=30)
+    WebDriverWait(driver, 10).until(lambda d: "did:key:z6Mk" in did.text, message="no did:key shown")
+    screenshot(driver, "issuer")
+
+    # 2. An achievement drawn from the saved design.
+    show_section(driver, "achievements")
+    click(driver, "achievement-new")
+    replace_text(field(driver, "achievement-name"), "Young Scientist")
+    replace_text(field(driver, "achievement-description"), "Planned and ran an experiment at the science fair.")
+    replace_text(field(driver, "achievement-criteria"), "Present a poster with a hypothesis, a method and results.")
+    design = by_testid(driver, "achievement-design")
+    options = design.find_elements(By.CSS_SELECTOR, "label[data-design-id]")
+    assert options, "the saved design is not offered"
+    press(driver, options[0])
+    press(driver, by_testid(driver, "achievement-save"))
+    WebDriverWait(driver, 30).until(
+        lambda d: any("Young Scientist" in c.text for c in d.find_elements(By.CSS_SELECTOR, "[data-testid='achievement-card']")),
+        message="the achievement was not saved",
+    )
+
+    # 3. The wizard: choose it, one recipient, issue.
+    show_section(driver, "issue")
+    cards = WebDriverWait(driver, 20).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='issue-achievement']"),
+        message="no achievement to issue",
+    )
+    next(c for c in cards if "Young Scientist" in c.text).click()
+    replace_text(field(driver, "recipient-identity"), "marie@example.org")
+    replace_text(field(driver, "recipient-name"), "Marie Curie")
+    replace_text(field(driver, "recipient-evidence-url"), "https://science.example.org/posters/marie")
+    click(driver, "issue-submit")
+    result = by_testid(driver, "issue-result", timeout=60)
+    text_appears(driver, "Marie Curie")
+    preview = by_testid(driver, "issue-preview")
+    assert (preview.get_attribute("src") or "").startswith("data:image/png;base64,")
+    # The checklist of the badge just made: nothing failed.
+    WebDriverWait(driver, 20).until(
+        lambda d: "signature" in result.text.lower() or "intact" in result.text.lower(),
+        message="the verification checklist is not shown",
+    )
+    shot = screenshot(driver, "issue-wizard")
+    assert shot.exists()
+
+    # 4. Save it through the native dialog, then check the file with the CLI.
+    out = tmp_path / "marie.png"
+    click(driver, "issue-save")
+    answer_dialog("Save the badge", out, lambda: out.exists() and out.stat().st_size > 0)
+    assert png_size(out.read_bytes()) == (512, 512)
+    checked = cli(app_home, "verify", str(out), "--json", "--recipient", "marie@example.org")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["valid"] is True
+    statuses = {c["id"]: c["status"] for c in report["checks"]}
+    assert statuses["proof"] == "pass" and statuses["recipient"] == "pass" and statuses["status"] == "pass", statuses
+    assert report["achievement"]["name"] == "Young Scientist"
+
+    # 5. The issued log lists it.
+    show_section(driver, "issued")
+    WebDriverWait(driver, 20).until(
+        lambda d: any("marie@example.org" in r.text for r in d.find_elements(By.CSS_SELECTOR, "[data-testid='issued-row']")),
+        message="the issued log does not list the badge",
+    )
+    screenshot(driver, "issued-log")
