@@ -105,6 +105,10 @@ describe("the Achievements screen", () => {
     await click("achievement-new");
     await type("achievement-name", "Knots II");
     await type("achievement-description", "More knots.");
+    await click("achievement-save");
+    expect(await screen.findByText(/Say what earning it takes/)).toBeInTheDocument();
+    expect(backend.callsTo("saveAchievement")).toHaveLength(0);
+    await type("achievement-criteria", "Tie ten knots.");
     await click("alignment-add");
     await click("achievement-save");
     expect(await screen.findByText("Give the skill or standard’s name.")).toBeInTheDocument();
