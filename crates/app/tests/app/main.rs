@@ -3,3 +3,4 @@
 mod design;
 mod inspect;
 mod ipc_types;
+mod issuing;
