@@ -137,10 +137,12 @@ pub fn read(bytes: &[u8]) -> Result<Recipients, String> {
     let mut seen: HashMap<String, u32> = HashMap::new();
     let mut record = csv::StringRecord::new();
     // The reader's own line count skips blank lines; count from byte offsets.
-    let newlines: Vec<usize> = text
-        .bytes()
+    // A line ends at LF, CRLF or a lone CR, as the reader sees it.
+    let bytes = text.as_bytes();
+    let newlines: Vec<usize> = bytes
+        .iter()
         .enumerate()
-        .filter(|(_, b)| *b == b'\n')
+        .filter(|&(i, b)| *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
         .map(|(i, _)| i)
         .collect();
     let line_at = |byte: u64| -> u32 {
@@ -277,6 +279,8 @@ mod tests {
         assert_eq!(r.error_count(), 0);
         assert_eq!(r.warnings.len(), 1);
         assert!(r.warnings[0].contains("\"Team\""), "{:?}", r.warnings);
+        let r = read(b"email\rada@example.org\r\rgrace@example.org\r\n").unwrap();
+        assert_eq!(r.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4]);
     }
 
     #[test]
