@@ -183,7 +183,7 @@ def native_dialog(title: str, timeout: float = 15.0) -> str:
     """The X window id of the GTK file dialog with this title, once it is shown."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = xdotool("search", "--name", title)
+        found = xdotool("search", "--onlyvisible", "--name", title)
         if found:
             return found.split()[0]
         time.sleep(0.2)
@@ -205,3 +205,24 @@ def answer_dialog(title: str, path: Path, done) -> None:
         if done():
             return
     raise AssertionError(f"the dialog {title!r} did not accept {path}")
+
+
+def answer_folder_dialog(title: str, path: Path, done) -> None:
+    """Opens `path` in the native folder dialog and chooses it (Open), until `done()`."""
+    window = native_dialog(title)
+    xdotool("windowfocus", "--sync", window)
+    xdotool("key", "ctrl+l")
+    xdotool("key", "ctrl+a")
+    xdotool("type", "--delay", "10", f"{path}/")
+    time.sleep(0.5)
+    for _ in range(4):
+        # Return enters the folder; the dialog's Open button (Alt+O) then chooses it.
+        xdotool("key", "--window", window, "Return")
+        time.sleep(0.8)
+        if done():
+            return
+        xdotool("key", "--window", window, "alt+o")
+        time.sleep(0.8)
+        if done():
+            return
+    raise AssertionError(f"the folder dialog {title!r} did not accept {path}")

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, answer_dialog, screenshot, show_section, text_appears
+from conftest import ROOT, answer_dialog, answer_folder_dialog, screenshot, show_section, text_appears
 from test_designer import by_testid, png_size, replace_text
 
 CLI = ROOT / "target" / "debug" / "badgesmith"
@@ -128,3 +128,74 @@ def test_single_issue_wizard(launch, app_home, tmp_path):
         message="the issued log does not list the badge",
     )
     screenshot(driver, "issued-log")
+
+
+def test_csv_batch_shows_row_errors_then_issues(launch, app_home, tmp_path):
+    """A CSV with a bad row blocks issuing and says why; a good one issues into a folder."""
+    env_home = app_home
+    os.environ["BADGESMITH_PASSPHRASE"] = PASSPHRASE
+    try:
+        made = cli(env_home, "issuer", "new", "--name", "Harbour Volunteers")
+        assert made.returncode == 0, made.stderr
+        issuer_id = made.stdout.strip().splitlines()[-1]
+        made = cli(
+            env_home, "achievement", "new", "--issuer", issuer_id, "--name", "Beach Clean-up",
+            "--description", "Helped clean the harbour beach.", "--criteria", "Two hours of litter picking.",
+            "--design", "template:tree-planter",
+        )
+        assert made.returncode == 0, made.stderr
+    finally:
+        del os.environ["BADGESMITH_PASSPHRASE"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("email,name,team\nsam@example.org,Sam Lee,blue\nnot-an-address,Kim,red\n")
+    good = tmp_path / "volunteers.csv"
+    good.write_text("email,name\nsam@example.org,Sam Lee\nkim@example.org,Kim Park\nalex@example.org,Alex Jones\n")
+    out = tmp_path / "out"
+    out.mkdir()
+
+    driver = launch()
+    driver.set_window_size(1280, 900)
+    show_section(driver, "issue")
+    cards = WebDriverWait(driver, 20).until(
+        lambda d: [c for c in d.find_elements(By.CSS_SELECTOR, "[data-testid='issue-achievement']") if "Beach Clean-up" in c.text],
+        message="the achievement is not offered",
+    )
+    press(driver, cards[0])
+    press(driver, text_appears(driver, "Many, from a CSV file"))
+
+    # The issuer's key is locked in this new session: unlock it here.
+    replace_text(field(driver, "issuer-unlock-passphrase"), PASSPHRASE)
+    click(driver, "issuer-unlock")
+
+    click(driver, "csv-choose")
+    answer_dialog("Choose the recipients", bad, lambda: bool(driver.find_elements(By.CSS_SELECTOR, "[data-testid='csv-table']")))
+    errors = by_testid(driver, "csv-errors")
+    assert "1" in errors.text
+    bad_rows = driver.find_elements(By.CSS_SELECTOR, "[data-testid='csv-row'][data-has-errors='true']")
+    assert [r.get_attribute("data-line") for r in bad_rows] == ["3"]
+    assert "team" in by_testid(driver, "csv-warnings").text
+    screenshot(driver, "issue-csv-errors")
+
+    press(driver, by_testid(driver, "csv-choose"))
+    answer_dialog(
+        "Choose the recipients",
+        good,
+        lambda: not driver.find_elements(By.CSS_SELECTOR, "[data-testid='csv-errors']")
+        and len(driver.find_elements(By.CSS_SELECTOR, "[data-testid='csv-row']")) == 3,
+    )
+    press(driver, by_testid(driver, "csv-folder"))
+    answer_folder_dialog("Choose where the badges go", out, lambda: bool(driver.find_elements(By.CSS_SELECTOR, "[data-testid='csv-folder-path']")))
+    press(driver, WebDriverWait(driver, 20).until(
+        EC.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid='batch-start']")),
+        message="issuing cannot start",
+    ))
+    outcome = by_testid(driver, "batch-outcome", timeout=60)
+    assert by_testid(driver, "outcome-issued").text.strip() == "3"
+    screenshot(driver, "issue-csv-done")
+    assert outcome.is_displayed()
+
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["alex-jones.png", "kim-park.png", "manifest.csv", "sam-lee.png"], files
+    for name in ("alex-jones.png", "kim-park.png", "sam-lee.png"):
+        checked = cli(env_home, "verify", str(out / name))
+        assert checked.returncode == 0, checked.stdout + checked.stderr
