@@ -730,6 +730,7 @@ pub fn issue_command(args: IssueArgs, home: &Path) -> Result<Outcome, Error> {
         for w in &preview.warnings {
             eprintln!("{}: {w}", name(csv));
         }
+        app::check_batch_csv(&name(csv), &bytes)?;
         unlock(&mut issuing, &issuer, &args.passphrase)?;
         let total = u32::try_from(preview.rows.len()).unwrap_or(u32::MAX);
         eprintln!(
