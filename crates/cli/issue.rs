@@ -550,7 +550,6 @@ pub fn achievement_command(cmd: AchievementCommand, home: &Path) -> Result<Outco
             results,
             json,
         } => {
-            let design_id = design_id(&design, home)?;
             let mut issuing = Issuing::open(home)?;
             let issuer = issuing.find_issuer(issuer.as_deref())?;
             let alignments = alignments
@@ -578,17 +577,21 @@ pub fn achievement_command(cmd: AchievementCommand, home: &Path) -> Result<Outco
                     }
                 })
                 .collect();
-            let input = AchievementInput {
+            let mut input = AchievementInput {
                 issuer_id: issuer.id,
                 name: achievement_name,
                 description,
                 criteria_narrative: criteria,
                 criteria_url,
-                design_id: Some(design_id),
+                design_id: None,
                 tags,
                 alignments,
                 results,
             };
+            // Every field is checked before a template or file is saved as a
+            // design, so a refused achievement leaves nothing behind.
+            issuing.check_achievement(&input)?;
+            input.design_id = Some(design_id(&design, home)?);
             let saved = issuing.save_achievement(None, &input, now())?;
             if json {
                 println!("{}", to_json(&saved));
@@ -730,6 +733,7 @@ pub fn issue_command(args: IssueArgs, home: &Path) -> Result<Outcome, Error> {
         for w in &preview.warnings {
             eprintln!("{}: {w}", name(csv));
         }
+        app::check_batch_csv(&name(csv), &bytes)?;
         unlock(&mut issuing, &issuer, &args.passphrase)?;
         let total = u32::try_from(preview.rows.len()).unwrap_or(u32::MAX);
         eprintln!(

@@ -1,13 +1,6 @@
 //! `badgesmith render` and `badgesmith design …`.
 
-use crate::support::{assert_error, parts, run, run_in, template, templates};
-
-fn png_size(bytes: &[u8]) -> (u32, u32) {
-    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
-    let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
-    let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
-    (w, h)
-}
+use crate::support::{assert_error, parts, png_size, run, run_in, template, templates};
 
 #[test]
 fn every_template_renders_to_the_same_bytes_twice() {

@@ -5,6 +5,7 @@ mod bake;
 mod design;
 mod errors;
 mod inspect;
+mod issue;
 mod online;
 mod support;
 mod unbake;

@@ -108,3 +108,76 @@ pub fn templates() -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The width and height in a PNG's IHDR chunk.
+pub fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    assert_eq!(bytes.get(12..16), Some(&b"IHDR"[..]), "IHDR comes first");
+    let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    (w, h)
+}
+
+/// The passphrase the issuing tests seal their keys with.
+pub const PASSPHRASE: &str = "correct horse battery";
+
+/// A throw-away home for Badgesmith's data, with runs of `badgesmith` in it.
+#[derive(Debug)]
+pub struct Home(tempfile::TempDir);
+
+impl Home {
+    pub fn new() -> Home {
+        Home(tempfile::tempdir().unwrap())
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// `badgesmith args` in this home with `passphrase` (or none at all) in
+    /// `BADGESMITH_PASSPHRASE`, and no terminal on standard input.
+    pub fn command_with(&self, args: &[&str], passphrase: Option<&str>) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_badgesmith"));
+        cmd.args(args)
+            .env("BADGESMITH_HOME", self.path())
+            .env_remove("BADGESMITH_PASSPHRASE")
+            .stdin(Stdio::null());
+        if let Some(p) = passphrase {
+            cmd.env("BADGESMITH_PASSPHRASE", p);
+        }
+        cmd
+    }
+
+    /// `badgesmith args` in this home with [`PASSPHRASE`] in the environment.
+    pub fn command(&self, args: &[&str]) -> Command {
+        self.command_with(args, Some(PASSPHRASE))
+    }
+
+    /// Runs `badgesmith args` with [`PASSPHRASE`] in the environment.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// Runs `badgesmith args` with this passphrase, or none at all.
+    pub fn run_with(&self, args: &[&str], passphrase: Option<&str>) -> Output {
+        self.command_with(args, passphrase).output().unwrap()
+    }
+
+    /// Runs `badgesmith args`, which must succeed; its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let (code, stdout, stderr) = parts(&self.run(args));
+        assert_eq!(code, 0, "badgesmith {args:?}: {stderr}");
+        stdout
+    }
+
+    /// Runs `badgesmith args`, which must succeed and print JSON.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let stdout = self.ok(args);
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
+    }
+}
+
+/// A path as a command-line argument.
+pub fn arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}

@@ -188,6 +188,25 @@ fn row_errors(name: &str, r: &Recipients) -> Error {
     Error::Usage(message)
 }
 
+/// Refuses rows that cannot all be issued: any row with an error, or none.
+fn refuse_bad_rows(name: &str, r: &Recipients) -> Result<(), Error> {
+    if r.error_count() > 0 {
+        return Err(row_errors(name, r));
+    }
+    if r.rows.is_empty() {
+        return Err(Error::Usage(format!(
+            "{name}: it has no recipients under its header"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a CSV of recipients the way [`Issuing::run_batch`] does before
+/// issuing anything, so a caller can refuse it before asking for the key.
+pub fn check_batch_csv(csv_name: &str, csv: &[u8]) -> Result<(), Error> {
+    refuse_bad_rows(csv_name, &read_csv(csv_name, csv)?)
+}
+
 impl Issuing {
     /// Reads and checks a CSV of recipients without issuing anything. With
     /// an output folder, rows an earlier run already issued there are marked.
@@ -256,15 +275,7 @@ impl Issuing {
         let started = Instant::now();
         let settings = request.settings;
         let r = read_csv(request.csv_name, request.csv)?;
-        if r.error_count() > 0 {
-            return Err(row_errors(request.csv_name, &r));
-        }
-        if r.rows.is_empty() {
-            return Err(Error::Usage(format!(
-                "{}: it has no recipients under its header",
-                request.csv_name
-            )));
-        }
+        refuse_bad_rows(request.csv_name, &r)?;
         let mut checked = Vec::with_capacity(r.rows.len());
         for row in &r.rows {
             checked.push(check_recipient(&input_of(row), now).map_err(|e| {

@@ -567,8 +567,9 @@ impl Issuing {
         })
     }
 
-    /// Checks an achievement's fields.
-    fn check_achievement(&self, input: &AchievementInput) -> Result<AchievementInput, Error> {
+    /// Checks an achievement's fields (and that its issuer exists) without
+    /// saving anything; the error names the field.
+    pub fn check_achievement(&self, input: &AchievementInput) -> Result<AchievementInput, Error> {
         let mut a = input.clone();
         a.name = a.name.trim().to_owned();
         a.description = a.description.trim().to_owned();

@@ -30,7 +30,7 @@ pub use badgesmith_credential::{Check, CheckId, CheckStatus, Format, Report};
 pub use badgesmith_issuing::keys::MIN_PASSPHRASE_CHARS;
 pub use badgesmith_issuing::recipients::COLUMNS as CSV_COLUMNS;
 pub use bake::{BakeOutcome, bake_credential, default_baked_file_name};
-pub use batch::{BatchRequest, MANIFEST, baked_text, read_manifest};
+pub use batch::{BatchRequest, MANIFEST, baked_text, check_batch_csv, read_manifest};
 pub use describe::describe;
 pub use design::{
     THUMBNAIL_SIZE, choose_image, design_catalog, design_from_value, export_bytes,
