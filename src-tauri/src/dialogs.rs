@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager as _, Runtime};
 use tauri_plugin_dialog::{DialogExt as _, FilePath};
 
 const BADGE_EXTENSIONS: &[&str] = &["png", "svg", "json", "jwt", "jws", "txt"];
@@ -137,11 +137,12 @@ pub(crate) fn pick_open<R: Runtime>(
         .and_then(local)
 }
 
-/// A folder.
+/// A folder, starting in the user's home folder rather than "Recent" (where
+/// nothing can be chosen).
 pub(crate) fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
-    app.dialog()
-        .file()
-        .set_title(title)
-        .blocking_pick_folder()
-        .and_then(local)
+    let mut dialog = app.dialog().file().set_title(title);
+    if let Ok(home) = app.path().home_dir() {
+        dialog = dialog.set_directory(home);
+    }
+    dialog.blocking_pick_folder().and_then(local)
 }
