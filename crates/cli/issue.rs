@@ -416,7 +416,7 @@ pub fn issuer_command(cmd: IssuerCommand, home: &Path) -> Result<Outcome, Error>
         IssuerCommand::Export { issuer, output } => {
             let i = issuing.find_issuer(Some(&issuer))?;
             let text = issuing.backup(&i.id)?;
-            write_private(&output, text.as_bytes())?;
+            app::write_private(&output, text.as_bytes())?;
             eprintln!(
                 "Wrote an encrypted backup of \"{}\" to {}; it opens with the same passphrase.",
                 i.name,
@@ -483,6 +483,12 @@ pub fn issuer_command(cmd: IssuerCommand, home: &Path) -> Result<Outcome, Error>
             passphrase: p,
         } => {
             let i = issuing.find_issuer(Some(&issuer))?;
+            if i.status_list_url.is_none() {
+                return Err(Error::Usage(format!(
+                    "{} has no status-list URL; set one with `badgesmith issuer update {} --status-list-url URL`",
+                    i.name, i.id
+                )));
+            }
             unlock(&mut issuing, &i, &p)?;
             let (url, text) = issuing.status_list(&i.id, now())?;
             app::write_atomically(&output, text.as_bytes())?;
@@ -493,18 +499,6 @@ pub fn issuer_command(cmd: IssuerCommand, home: &Path) -> Result<Outcome, Error>
         }
     }
     Ok(Outcome::Ok)
-}
-
-/// Writes a file only its owner can read (0600 on Unix).
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    app::write_atomically(path, bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::io(path, e))?;
-    }
-    Ok(())
 }
 
 fn unlock(issuing: &mut Issuing, issuer: &IssuerProfile, p: &Passphrase) -> Result<(), Error> {
@@ -789,8 +783,12 @@ pub fn issue_command(args: IssueArgs, home: &Path) -> Result<Outcome, Error> {
     unlock(&mut issuing, &issuer, &args.passphrase)?;
     let (badge, bytes) = issuing.issue_one(&achievement.id, &recipient, &settings, now())?;
     std::fs::create_dir_all(&args.output).map_err(|e| Error::io(&args.output, e))?;
-    let path = args.output.join(&badge.file_name);
+    let path = free_path(&args.output, &badge.file_name);
     app::write_atomically(&path, &bytes)?;
+    let mut badge = badge;
+    if let Some(written) = path.file_name() {
+        badge.file_name = written.to_string_lossy().into_owned();
+    }
     if args.json {
         println!("{}", to_json(&badge));
     } else {
@@ -803,6 +801,20 @@ pub fn issue_command(args: IssueArgs, home: &Path) -> Result<Outcome, Error> {
         println!("{}", badge.id);
     }
     Ok(Outcome::Ok)
+}
+
+/// `dir/name`, or `dir/stem-2.ext`, `-3`… when a file of that name is there:
+/// another badge is never overwritten.
+fn free_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    (2u32..)
+        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
 }
 
 fn show_issued(b: &IssuedBadge) -> String {

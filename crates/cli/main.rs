@@ -15,7 +15,28 @@ use std::process::ExitCode;
 use badgesmith_app::{self as app, Error};
 use clap::{Parser, Subcommand};
 
+/// `println!` that ends the program quietly when standard output is closed
+/// (`badgesmith issued list | head`) instead of panicking.
+macro_rules! println {
+    ($($arg:tt)*) => {
+        $crate::print_line(format_args!($($arg)*))
+    };
+}
+
 mod issue;
+
+/// Writes one line to standard output; a closed pipe ends the program with
+/// success, as `head` asked for no more.
+fn print_line(args: std::fmt::Arguments<'_>) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let _ = writeln!(std::io::stderr(), "standard output: {e}");
+        std::process::exit(2);
+    }
+}
 
 /// Design, issue and keep Open Badges, offline.
 #[derive(Debug, Parser)]

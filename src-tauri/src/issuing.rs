@@ -181,7 +181,7 @@ pub(crate) async fn backup_issuer<R: Runtime>(
         ) else {
             return Ok(None);
         };
-        write_private(&path, text.as_bytes()).map_err(ipc)?;
+        badgesmith_app::write_private(&path, text.as_bytes()).map_err(ipc)?;
         Ok(Some(path.display().to_string()))
     })
     .await
@@ -204,17 +204,6 @@ fn badgesmith_issuing_stem(name: &str) -> String {
     } else {
         stem
     }
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    badgesmith_app::write_atomically(path, bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::io(path, e))?;
-    }
-    Ok(())
 }
 
 /// Adds the issuer of a backup file the user chooses.

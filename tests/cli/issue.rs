@@ -1669,3 +1669,47 @@ fn a_rerun_restores_a_deleted_or_changed_badge_byte_for_byte() {
     let (code, report) = verify(&home, &changed, &["--recipient", "person4@example.org"]);
     assert_eq!(code, 0, "{report}");
 }
+
+#[test]
+fn a_second_badge_with_the_same_file_name_never_overwrites_the_first() {
+    let home = ready(&[]);
+    let out = home.path().join("out");
+    let (_, first) = issue_one(&home, "ada@example.org", &out, &["--name", "Ada Lovelace"]);
+    let before = std::fs::read(&first).unwrap();
+    let (badge, second) = issue_one(&home, "ada@example.net", &out, &["--name", "Ada Lovelace"]);
+    assert_eq!(badge["fileName"], "ada-lovelace-2.png");
+    assert_ne!(first, second);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        before,
+        "the first badge is untouched"
+    );
+    for file in [&first, &second] {
+        assert_eq!(verify(&home, file, &[]).0, 0);
+    }
+}
+
+#[test]
+fn a_status_list_needs_a_url_before_any_passphrase() {
+    let home = ready(&[]);
+    let out = home.path().join("list.json");
+    let result = home.run_with(&["issuer", "status-list", ISSUER, "-o", arg(&out)], None);
+    assert_error(&result, 2, "has no status-list URL");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_closed_standard_output_ends_quietly() {
+    let home = ready(&[]);
+    let mut child = home
+        .command(&["achievement", "list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -874,7 +874,7 @@ impl Issuing {
     pub fn issued(&self, query: &str, offset: u32, limit: u32) -> Result<IssuedPage, Error> {
         let (items, total) = self
             .store
-            .list_issued(query, offset, limit.min(500))
+            .list_issued(query, offset, limit.min(10_000))
             .map_err(store_error)?;
         Ok(IssuedPage {
             items: items.iter().map(issued_dto).collect(),

@@ -37,7 +37,7 @@ pub use design::{
     export_extension, export_file_name, parse_design, png_data_url, render_preview, search_glyphs,
 };
 pub use error::{Error, ErrorCode};
-pub use files::{read_input, write_atomically};
+pub use files::{read_input, write_atomically, write_private};
 pub use home::resolve_home;
 pub use inspect::{MAX_INPUT_BYTES, inspect_bytes, inspect_text, preview_data_url, unbake_text};
 pub use issuing::{Issuing, STATUS_LIST_DIR, sha256_hex};
