@@ -1703,8 +1703,8 @@ fn a_closed_standard_output_ends_quietly() {
     let home = ready(&[]);
     let mut child = home
         .command(&["achievement", "list", "--json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     drop(child.stdout.take());
