@@ -49,9 +49,18 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// The app on runtime `R`: plugins, state, commands and the drop handler.
 /// `files` are opened at start-up.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, files: Vec<PathBuf>) -> tauri::Builder<R> {
+    let home = badgesmith_app::resolve_home(None).map_err(|e| e.to_string());
+    run_app_in(builder, files, home)
+}
+
+/// Like [`run_app`], with the home folder given (or the reason there is none).
+pub fn run_app_in<R: Runtime>(
+    builder: tauri::Builder<R>,
+    files: Vec<PathBuf>,
+    home: Result<PathBuf, String>,
+) -> tauri::Builder<R> {
     let session = InspectorSession::new();
     session.queue_paths(&files);
-    let home = badgesmith_app::resolve_home(None).map_err(|e| e.to_string());
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(session)

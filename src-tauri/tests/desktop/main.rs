@@ -199,3 +199,62 @@ fn verifying_a_closed_file_fails_with_a_code() {
             .contains("no longer open")
     );
 }
+
+#[test]
+fn issuer_keys_unlock_and_lock_and_never_reach_the_page() {
+    let home = tempfile::tempdir().unwrap();
+    let app = badgesmith_desktop::run_app_in(mock_builder(), Vec::new(), Ok(home.path().into()))
+        .build(badgesmith_desktop::context())
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let input = json!({ "name": "Hillside Science Club", "url": null, "email": null,
+        "description": null, "image": null, "imageDesignId": null, "statusListUrl": null });
+    let short = invoke(
+        &window,
+        "create_issuer",
+        json!({ "input": input, "passphrase": "short" }),
+    )
+    .unwrap_err();
+    assert_eq!(short["code"], "invalid-request", "{short}");
+    let created = invoke(
+        &window,
+        "create_issuer",
+        json!({ "input": input, "passphrase": "maple syrup lantern" }),
+    )
+    .unwrap();
+    assert_eq!(created["unlocked"], true);
+    let id = created["id"].as_str().unwrap().to_owned();
+    let shown = serde_json::to_string(&created).unwrap();
+    assert!(
+        !shown.to_lowercase().contains("sealed") && !shown.contains("secret"),
+        "{shown}"
+    );
+
+    let locked = invoke(&window, "lock_issuer", json!({ "id": id })).unwrap();
+    assert_eq!(locked["unlocked"], false);
+    let wrong = invoke(
+        &window,
+        "unlock_issuer",
+        json!({ "id": id, "passphrase": "not the passphrase" }),
+    )
+    .unwrap_err();
+    assert_eq!(wrong["code"], "wrong-passphrase", "{wrong}");
+    let unlocked = invoke(
+        &window,
+        "unlock_issuer",
+        json!({ "id": id, "passphrase": "maple syrup lantern" }),
+    )
+    .unwrap();
+    assert_eq!(unlocked["unlocked"], true);
+    let list = invoke(&window, "list_issuers", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let log = invoke(
+        &window,
+        "list_issued",
+        json!({ "query": "", "offset": 0, "limit": 50 }),
+    )
+    .unwrap();
+    assert_eq!(log["total"], 0);
+}
