@@ -136,6 +136,12 @@ def app_home(webdriver_url) -> Path:
 
 
 @pytest.fixture
+def dark_app_home(dark_webdriver_url) -> Path:
+    """The home folder the apps started by `launch_dark` keep their data in."""
+    return HOMES[dark_webdriver_url]
+
+
+@pytest.fixture
 def launch_dark(dark_webdriver_url):
     """Like `launch`, with the desktop set to a dark theme."""
     sessions: list = []

@@ -199,3 +199,53 @@ def test_csv_batch_shows_row_errors_then_issues(launch, app_home, tmp_path):
     for name in ("alex-jones.png", "kim-park.png", "sam-lee.png"):
         checked = cli(env_home, "verify", str(out / name))
         assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_the_issuing_screens_in_the_dark_theme(launch_dark, dark_app_home, tmp_path):
+    os.environ["BADGESMITH_PASSPHRASE"] = PASSPHRASE
+    try:
+        for args in (
+            ["issuer", "new", "--name", "Northside First Aid", "--status-list-url", "https://firstaid.example.org/status.json"],
+            ["achievement", "new", "--name", "First Aid Basics", "--description", "Recovery position, CPR and bandaging.",
+             "--criteria", "Six-hour course and a practical test.", "--design", "template:first-aid", "--tag", "first aid"],
+            ["issue", "--achievement", "First Aid Basics", "--recipient", "jo@example.org", "--name", "Jo Smith", "-o", str(tmp_path)],
+        ):
+            made = cli(dark_app_home, *args)
+            assert made.returncode == 0, made.stderr
+    finally:
+        del os.environ["BADGESMITH_PASSPHRASE"]
+    driver = launch_dark()
+    driver.set_window_size(1280, 900)
+    show_section(driver, "achievements")
+    WebDriverWait(driver, 20).until(
+        lambda d: any("First Aid Basics" in c.text for c in d.find_elements(By.CSS_SELECTOR, "[data-testid='achievement-card']")),
+        message="the achievement is not listed",
+    )
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    channels = [int(c) for c in background[background.index("(") + 1 : background.index(")")].split(",")[:3]]
+    assert max(channels) < 80, f"the page is dark in a dark desktop, got {background}"
+    screenshot(driver, "achievements-dark")
+    show_section(driver, "issued")
+    WebDriverWait(driver, 20).until(
+        lambda d: any("jo@example.org" in r.text for r in d.find_elements(By.CSS_SELECTOR, "[data-testid='issued-row']")),
+        message="the issued log does not list the badge",
+    )
+    press(driver, by_testid(driver, "issued-revoke"))
+    by_testid(driver, "revoke-dialog")
+    screenshot(driver, "revoke-dark")
+    replace_text(field(driver, "issuer-unlock-passphrase"), PASSPHRASE)
+    click(driver, "issuer-unlock")
+    replace_text(field(driver, "revoke-reason"), "Issued by mistake")
+    click(driver, "revoke-confirm")
+    done = by_testid(driver, "revoke-done", timeout=30)
+    assert "https://firstaid.example.org/status.json" in done.text
+    click(driver, "revoke-close")
+    WebDriverWait(driver, 20).until(
+        lambda d: any("Revoked" in r.text for r in d.find_elements(By.CSS_SELECTOR, "[data-testid='issued-row']")),
+        message="the log does not show the badge as revoked",
+    )
+    badge = tmp_path / "jo-smith.png"
+    checked = cli(dark_app_home, "verify", str(badge), "--json")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    statuses = {c["id"]: c["status"] for c in json.loads(checked.stdout)["checks"]}
+    assert statuses["status"] == "fail", statuses
