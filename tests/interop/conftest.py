@@ -39,16 +39,19 @@ def run(
     expect: int | tuple[int, ...] = 0,
     stdin: bytes | None = None,
     cwd: Path | None = None,
+    env: dict[str, str] | None = None,
     timeout: float = 120,
 ) -> subprocess.CompletedProcess:
-    """Runs a command; an exit code other than `expect` (one code or several)
-    fails the test, showing stderr."""
+    """Runs a command (in `env` when given, else this process's environment);
+    an exit code other than `expect` (one code or several) fails the test,
+    showing stderr."""
     proc = subprocess.run(
         [str(a) for a in args],
         input=stdin,
         capture_output=True,
         timeout=timeout,
         cwd=cwd,
+        env=env,
         check=False,
     )
     allowed = expect if isinstance(expect, tuple) else (expect,)
