@@ -1105,7 +1105,7 @@ fn uuid_from_id(id: &str) -> String {
 pub(crate) fn embedded_image(design: &BadgeDesign) -> Result<String, Error> {
     let mut last = 0;
     for size in EMBEDDED_IMAGE_SIZES {
-        let png = art::render_png(design, size).map_err(|e| Error::Design {
+        let png = art::render_png_compact(design, size).map_err(|e| Error::Design {
             name: design.name.clone(),
             source: e,
         })?;
@@ -1130,7 +1130,9 @@ pub(crate) fn artwork(design: &BadgeDesign, settings: &IssueSettings) -> Result<
     };
     let (bytes, mime, extension) = match settings.format {
         BadgeImageFormat::Png => (
-            art::render_png(design, settings.size).map_err(design_error)?,
+            // Encoded once per batch and copied into every badge: worth
+            // compressing hard.
+            art::render_png_compact(design, settings.size).map_err(design_error)?,
             "image/png",
             "png",
         ),

@@ -48,7 +48,7 @@ pub use image::{
 pub use model::*;
 pub use render::{
     MAX_SIZE, MIN_SIZE, RenderOptions, encode_png, export_svg, render_pixmap, render_png,
-    render_png_with,
+    render_png_compact, render_png_with,
 };
 pub use svg::{SvgOptions, design_svg};
 pub use templates::{Template, template, template_sources, templates};
