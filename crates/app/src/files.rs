@@ -37,31 +37,16 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so the destination holds either its old content or all of the new.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::io(path, std::io::Error::other("not a file name")))?;
-    let tmp = dir.join(format!(".{file_name}.{}.partial", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
-    }
-    Ok(())
+    write_through_temporary(path, bytes, false)
 }
 
 /// Like [`write_atomically`], for files only their owner may read (mode
 /// 0600 on Unix from the moment the file exists), such as key backups.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_through_temporary(path, bytes, true)
+}
+
+fn write_through_temporary(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -71,14 +56,18 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .ok_or_else(|| Error::io(path, std::io::Error::other("not a file name")))?;
     let tmp = dir.join(format!(".{file_name}.{}.partial", std::process::id()));
+    // A leftover from a crash would keep its old mode: start afresh.
+    let _ = std::fs::remove_file(&tmp);
     let result = (|| {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
-        {
+        if private {
             use std::os::unix::fs::OpenOptionsExt as _;
             options.mode(0o600);
         }
+        #[cfg(not(unix))]
+        let _ = private;
         let mut f = options.open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
