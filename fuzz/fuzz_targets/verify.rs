@@ -26,6 +26,7 @@ fuzz_target!(|data: &[u8]| {
         at: time::OffsetDateTime::UNIX_EPOCH,
         fetcher: None,
         recipient: Some("a@example.org"),
+        local_status: None,
     };
     let report = verify_text(&text, &options);
     let failed = report.checks.iter().any(|c| c.status == CheckStatus::Fail);
