@@ -166,6 +166,15 @@ class RustSigner:
 
 
 @pytest.fixture(scope="session")
+def commands():
+    """`run` and `json_out`, for test modules (which must not import this file:
+    the end-to-end tests' conftest has the same module name)."""
+    import types
+
+    return types.SimpleNamespace(run=run, json_out=json_out)
+
+
+@pytest.fixture(scope="session")
 def badgesmith() -> Badgesmith:
     if not BINARY.is_file():
         pytest.fail(

@@ -37,7 +37,6 @@ from xml.dom import minidom
 
 import pytest
 
-from conftest import json_out, run
 
 PASSPHRASE = "correct horse battery staple, but longer"
 STATUS_LIST_URL = "https://kestrel.example.org/badges/status/1"
@@ -154,7 +153,8 @@ def write_json(path: Path, value: dict) -> Path:
 
 
 @pytest.fixture(scope="module")
-def issued(badgesmith, tmp_path_factory) -> Issued:
+def issued(badgesmith, commands, tmp_path_factory) -> Issued:
+    run, json_out = commands.run, commands.json_out
     work = tmp_path_factory.mktemp("issuing")
     env = {**os.environ, "BADGESMITH_HOME": str(work / "home"), "BADGESMITH_PASSPHRASE": PASSPHRASE}
 
