@@ -116,6 +116,26 @@ pub enum StoreError {
         id: String,
     },
 
+    /// Something of this kind already has this name.
+    #[error("a {what} named {name:?} already exists")]
+    NameTaken {
+        /// What was named (`collection`).
+        what: &'static str,
+        /// The name that was given.
+        name: String,
+    },
+
+    /// Several things of this kind have ids starting with what was given.
+    #[error("{prefix} could be any of {} (give more of the {what} id)", candidates.join(", "))]
+    Ambiguous {
+        /// What was looked for.
+        what: &'static str,
+        /// What was given.
+        prefix: String,
+        /// Some of the ids it starts.
+        candidates: Vec<String>,
+    },
+
     /// A design id was empty.
     #[error("the design id is empty")]
     EmptyId,

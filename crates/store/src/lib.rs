@@ -1,7 +1,7 @@
 //! Badgesmith's local database: the only crate that opens SQLite.
 //!
 //! A [`Store`] is one SQLite file (in WAL mode, with foreign keys on) holding
-//! the user's designs, and later the wallet, issuers, keys and the log of
+//! the user's designs, the wallet, issuers, sealed keys and the log of
 //! issued badges. The schema is built by numbered SQL files embedded in the
 //! binary ([`MIGRATIONS`]) and its version is kept in `PRAGMA user_version`;
 //! every Badgesmith database carries [`APPLICATION_ID`] in `PRAGMA
@@ -43,9 +43,14 @@ mod error;
 mod issuing;
 mod migrate;
 mod store;
+mod wallet;
 
 pub use designs::{DesignContent, DesignRecord, DesignSummary};
 pub use error::StoreError;
 pub use issuing::{AchievementRecord, BatchRecord, IssuedRecord, IssuerFields, IssuerRecord};
 pub use migrate::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use store::Store;
+pub use wallet::{
+    FacetValue, Inserted, MAX_WALLET_PAGE, WalletCollection, WalletEntry, WalletFacets,
+    WalletFilter, WalletListItem, WalletSort, search_query,
+};

@@ -15,6 +15,7 @@ pub const APPLICATION_ID: i32 = i32::from_be_bytes(*b"BdgS");
 pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/0001_designs.sql")),
     (2, include_str!("../migrations/0002_issuing.sql")),
+    (3, include_str!("../migrations/0003_wallet.sql")),
 ];
 
 /// The newest schema this build knows: the number of the last migration.
