@@ -10,6 +10,8 @@ use crate::ErrorCode;
 
 mod issuing;
 pub use issuing::*;
+mod wallet;
+pub use wallet::*;
 
 /// What a file is, and what is baked into it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

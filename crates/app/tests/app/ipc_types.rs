@@ -11,6 +11,10 @@ use badgesmith_app::dto::{
     IssueSettings, IssuedOne, IssuedPage, IssuerInput, IssuerProfile, OpenOutcome, RecipientInput,
     RenderedDesign, Revocation, SavedDesign, Verification,
 };
+use badgesmith_app::dto::{
+    ImportReport, RecipientMatch, RestoreReport, WalletCollection, WalletDetail, WalletFacets,
+    WalletPage, WalletQuery,
+};
 use ts_rs::TS;
 
 const HEADER: &str = "// Generated from crates/app/src/dto.rs by `UPDATE_IPC_TYPES=1 cargo test -p badgesmith-app`. Do not edit.\n";
@@ -46,6 +50,14 @@ fn generate() -> BTreeMap<String, String> {
     BatchProgress::export_all(&cfg).unwrap();
     BatchOutcome::export_all(&cfg).unwrap();
     Revocation::export_all(&cfg).unwrap();
+    WalletQuery::export_all(&cfg).unwrap();
+    WalletPage::export_all(&cfg).unwrap();
+    WalletFacets::export_all(&cfg).unwrap();
+    WalletCollection::export_all(&cfg).unwrap();
+    WalletDetail::export_all(&cfg).unwrap();
+    ImportReport::export_all(&cfg).unwrap();
+    RecipientMatch::export_all(&cfg).unwrap();
+    RestoreReport::export_all(&cfg).unwrap();
     read_dir(dir.path())
         .into_iter()
         .map(|(name, text)| {

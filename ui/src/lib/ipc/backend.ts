@@ -24,6 +24,19 @@ import type { OpenOutcome } from "./gen/OpenOutcome";
 import type { RenderedDesign } from "./gen/RenderedDesign";
 import type { SavedDesign } from "./gen/SavedDesign";
 import type { Verification } from "./gen/Verification";
+import type { ImportReport } from "./gen/ImportReport";
+import type { RecipientMatch } from "./gen/RecipientMatch";
+import type { RestoreReport } from "./gen/RestoreReport";
+import type { WalletCollection } from "./gen/WalletCollection";
+import type { WalletDetail } from "./gen/WalletDetail";
+import type { WalletFacets } from "./gen/WalletFacets";
+import type { WalletPage } from "./gen/WalletPage";
+import type { WalletQuery } from "./gen/WalletQuery";
+
+/** What of a wallet badge to export: the file as received, or the credential text (.json / .jwt). */
+export type WalletExportKind = "original" | "credential";
+/** How to export a collection: a ZIP of the files as received, or one self-contained HTML page. */
+export type CollectionExportFormat = "zip" | "html";
 
 export type { IpcError };
 
@@ -138,6 +151,59 @@ export interface Backend {
   listIssued(query: string, offset: number, limit: number): Promise<IssuedPage>;
   /** Revokes a credential: sets its bit and re-signs the issuer's status list (needs the key unlocked). */
   revokeIssued(id: string, reason: string | null): Promise<Revocation>;
+
+  // ---------------------------------------------------------------- the wallet
+  // Badges from any issuer, kept as the exact bytes received, verified on import.
+  // `online` allows the network (hosted OB 2.0 badges, did:web, status lists); off by default.
+
+  /** Shows the native open dialog (multi-select: PNG, SVG, JSON, JWT/JWS, a text file with a URL) and imports the files. null when cancelled. */
+  walletImportFiles(online: boolean): Promise<ImportReport | null>;
+  /** Shows the native folder dialog and imports every file in it, recursively. null when cancelled. */
+  walletImportFolder(online: boolean): Promise<ImportReport | null>;
+  /** Imports the files and folders dropped on the window since the last call (the paths stay in Rust). */
+  walletImportDropped(online: boolean): Promise<ImportReport>;
+  /** Imports pasted text: a JSON credential, a JWT/JWS, or the URL of a hosted badge (fetched only when `online`). */
+  walletImportText(text: string, online: boolean): Promise<ImportReport>;
+  /** One page of badges: search text, filters, sort, offset and limit. */
+  walletList(query: WalletQuery): Promise<WalletPage>;
+  /** The values the filters offer, with counts; and how many badges there are, in the wallet and in the trash. */
+  walletFacets(): Promise<WalletFacets>;
+  /** Everything about one badge. Rejects with `not-found` for an unknown id. */
+  walletShow(id: string): Promise<WalletDetail>;
+  /** Verifies the badge again (offline, or online when `online`), stores the new report and returns the badge. */
+  walletReverify(id: string, online: boolean): Promise<WalletDetail>;
+  /** "Is this mine?": checks an e-mail address (or DID, URL) against the badge's recipient, hashed or not. */
+  walletCheckRecipient(id: string, identity: string): Promise<RecipientMatch>;
+  /** Replaces the badge's tags; returns the badge. */
+  walletSetTags(id: string, tags: string[]): Promise<WalletDetail>;
+  /** Replaces the badge's note. */
+  walletSetNote(id: string, note: string): Promise<void>;
+  /** Moves badges to the trash (undo with {@link Backend.walletRestore}). */
+  walletTrash(ids: string[]): Promise<void>;
+  /** Takes badges out of the trash. */
+  walletRestore(ids: string[]): Promise<void>;
+  /** Deletes badges that are in the trash, for good. */
+  walletDeleteForever(ids: string[]): Promise<void>;
+  /** Deletes every badge in the trash, for good; returns how many. */
+  walletEmptyTrash(): Promise<number>;
+  /** Collections by name, with how many badges each holds. */
+  walletCollections(): Promise<WalletCollection[]>;
+  /** Makes a collection. Rejects with `already-exists` when the name is taken (ignoring case). */
+  walletCreateCollection(name: string): Promise<WalletCollection>;
+  /** Renames a collection. */
+  walletRenameCollection(id: string, name: string): Promise<void>;
+  /** Deletes a collection; its badges stay in the wallet. */
+  walletDeleteCollection(id: string): Promise<void>;
+  /** Puts badges in a collection (`member` true) or takes them out. */
+  walletSetMembership(collectionId: string, ids: string[], member: boolean): Promise<void>;
+  /** Shows the native save dialog and writes the badge as received, or its credential text; the path, or null when cancelled. */
+  walletExportBadge(id: string, kind: WalletExportKind): Promise<string | null>;
+  /** Shows the native save dialog and writes a collection as a ZIP or one offline HTML page; the path, or null when cancelled. */
+  walletExportCollection(collectionId: string, format: CollectionExportFormat): Promise<string | null>;
+  /** Shows the native save dialog and writes the whole wallet to one backup file; the path, or null when cancelled. */
+  walletBackup(): Promise<string | null>;
+  /** Shows the native open dialog for a wallet backup and adds what it holds (badges already there are skipped). null when cancelled. */
+  walletRestoreBackup(): Promise<RestoreReport | null>;
 
   /** Called whenever files arrive by drop (then call takePending). Returns an unsubscribe function. */
   onFilesArrived(cb: () => void): Promise<() => void>;

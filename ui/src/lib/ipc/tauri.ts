@@ -30,6 +30,15 @@ import type { OpenOutcome } from "./gen/OpenOutcome";
 import type { RenderedDesign } from "./gen/RenderedDesign";
 import type { SavedDesign } from "./gen/SavedDesign";
 import type { Verification } from "./gen/Verification";
+import type { CollectionExportFormat, WalletExportKind } from "./backend";
+import type { ImportReport } from "./gen/ImportReport";
+import type { RecipientMatch } from "./gen/RecipientMatch";
+import type { RestoreReport } from "./gen/RestoreReport";
+import type { WalletCollection } from "./gen/WalletCollection";
+import type { WalletDetail } from "./gen/WalletDetail";
+import type { WalletFacets } from "./gen/WalletFacets";
+import type { WalletPage } from "./gen/WalletPage";
+import type { WalletQuery } from "./gen/WalletQuery";
 
 /** Emitted by Rust (no payload) when files were dropped or given on the command line. */
 const FILES_ARRIVED = "files-arrived";
@@ -201,6 +210,102 @@ export class TauriBackend implements Backend {
 
   revokeIssued(id: string, reason: string | null): Promise<Revocation> {
     return call("revoke_issued", { id, reason });
+  }
+
+  walletImportFiles(online: boolean): Promise<ImportReport | null> {
+    return call("wallet_import_files", { online });
+  }
+
+  walletImportFolder(online: boolean): Promise<ImportReport | null> {
+    return call("wallet_import_folder", { online });
+  }
+
+  walletImportDropped(online: boolean): Promise<ImportReport> {
+    return call("wallet_import_dropped", { online });
+  }
+
+  walletImportText(text: string, online: boolean): Promise<ImportReport> {
+    return call("wallet_import_text", { text, online });
+  }
+
+  walletList(query: WalletQuery): Promise<WalletPage> {
+    return call("wallet_list", { query });
+  }
+
+  walletFacets(): Promise<WalletFacets> {
+    return call("wallet_facets");
+  }
+
+  walletShow(id: string): Promise<WalletDetail> {
+    return call("wallet_show", { id });
+  }
+
+  walletReverify(id: string, online: boolean): Promise<WalletDetail> {
+    return call("wallet_reverify", { id, online });
+  }
+
+  walletCheckRecipient(id: string, identity: string): Promise<RecipientMatch> {
+    return call("wallet_check_recipient", { id, identity });
+  }
+
+  walletSetTags(id: string, tags: string[]): Promise<WalletDetail> {
+    return call("wallet_set_tags", { id, tags });
+  }
+
+  walletSetNote(id: string, note: string): Promise<void> {
+    return call("wallet_set_note", { id, note });
+  }
+
+  walletTrash(ids: string[]): Promise<void> {
+    return call("wallet_trash", { ids });
+  }
+
+  walletRestore(ids: string[]): Promise<void> {
+    return call("wallet_restore", { ids });
+  }
+
+  walletDeleteForever(ids: string[]): Promise<void> {
+    return call("wallet_delete_forever", { ids });
+  }
+
+  walletEmptyTrash(): Promise<number> {
+    return call("wallet_empty_trash");
+  }
+
+  walletCollections(): Promise<WalletCollection[]> {
+    return call("wallet_collections");
+  }
+
+  walletCreateCollection(name: string): Promise<WalletCollection> {
+    return call("wallet_create_collection", { name });
+  }
+
+  walletRenameCollection(id: string, name: string): Promise<void> {
+    return call("wallet_rename_collection", { id, name });
+  }
+
+  walletDeleteCollection(id: string): Promise<void> {
+    return call("wallet_delete_collection", { id });
+  }
+
+  walletSetMembership(collectionId: string, ids: string[], member: boolean): Promise<void> {
+    return call("wallet_set_membership", { collectionId, ids, member });
+  }
+
+  walletExportBadge(id: string, kind: WalletExportKind): Promise<string | null> {
+    return call("wallet_export_badge", { id, kind });
+  }
+
+  walletExportCollection(collectionId: string, format: CollectionExportFormat): Promise<string | null> {
+    return call("wallet_export_collection", { collectionId, format });
+  }
+
+  walletBackup(): Promise<string | null> {
+    return call("wallet_backup");
+  }
+
+  walletRestoreBackup(): Promise<RestoreReport | null> {
+    return call("wallet_restore_backup");
   }
 
   onFilesArrived(cb: () => void): Promise<() => void> {
