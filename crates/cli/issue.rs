@@ -653,20 +653,22 @@ pub fn achievement_command(cmd: AchievementCommand, home: &Path) -> Result<Outco
 
 /// A progress bar on standard error, drawn only on a terminal, at most ten
 /// times a second.
-struct Bar {
+pub(crate) struct Bar {
     on: bool,
     last: Option<Instant>,
+    unit: &'static str,
 }
 
 impl Bar {
-    fn new() -> Self {
+    pub(crate) fn new(unit: &'static str) -> Self {
         Bar {
             on: std::io::stderr().is_terminal(),
             last: None,
+            unit,
         }
     }
 
-    fn draw(&mut self, done: u32, total: u32) {
+    pub(crate) fn draw(&mut self, done: u32, total: u32) {
         if !self.on {
             return;
         }
@@ -688,9 +690,10 @@ impl Bar {
         let mut err = std::io::stderr().lock();
         let _ = write!(
             err,
-            "\r  [{}{}] {done}/{total} badges",
+            "\r  [{}{}] {done}/{total} {}",
             "#".repeat(filled),
-            " ".repeat(width - filled.min(width))
+            " ".repeat(width - filled.min(width)),
+            self.unit
         );
         if finished {
             let _ = writeln!(err);
@@ -735,7 +738,7 @@ pub fn issue_command(args: IssueArgs, home: &Path) -> Result<Outcome, Error> {
             achievement.input.name,
             args.output.display()
         );
-        let mut bar = Bar::new();
+        let mut bar = Bar::new("badges");
         let cancel = AtomicBool::new(false);
         let outcome = issuing.run_batch(
             &app::BatchRequest {

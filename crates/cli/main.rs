@@ -24,6 +24,7 @@ macro_rules! println {
 }
 
 mod issue;
+mod wallet;
 
 /// Writes one line to standard output; a closed pipe ends the program with
 /// success, as `head` asked for no more.
@@ -128,6 +129,9 @@ enum Command {
     /// The log of issued badges: list, revoke, export.
     #[command(subcommand)]
     Issued(issue::IssuedCommand),
+    /// Your wallet of badges from any issuer: import, list, search, show, export, remove, backup, restore.
+    #[command(subcommand)]
+    Wallet(wallet::WalletCommand),
     /// Print the text baked into an image, byte for byte.
     Unbake {
         /// The baked PNG or SVG image.
@@ -233,6 +237,7 @@ fn run(command: Command, home: &Path) -> Result<Outcome, Error> {
         Command::Achievement(cmd) => issue::achievement_command(cmd, home),
         Command::Issue(args) => issue::issue_command(*args, home),
         Command::Issued(cmd) => issue::issued_command(cmd, home),
+        Command::Wallet(cmd) => wallet::wallet_command(cmd, home),
         Command::Verify {
             file,
             json,

@@ -3,7 +3,7 @@
 //! (`cargo test -p badgesmith-app` checks they are current; `UPDATE_IPC_TYPES=1`
 //! rewrites them).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::ErrorCode;
@@ -35,7 +35,7 @@ pub struct Inspection {
 }
 
 /// The kind of file inspected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileFormat {
     /// A PNG image.
@@ -313,7 +313,7 @@ impl From<crate::Error> for IpcError {
 
 /// The verification report of one badge, as the Inspector's checklist shows it
 /// (the same content as `badgesmith verify --json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
     /// True only if no check failed.
@@ -340,7 +340,7 @@ pub struct Verification {
 }
 
 /// One line of the checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VerificationCheck {
     /// `parse`, `schema`, `proof`, `issuer-key`, `dates`, `status` or `recipient`.
@@ -352,7 +352,7 @@ pub struct VerificationCheck {
 }
 
 /// The outcome of one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckOutcome {
     /// Checked and fine.

@@ -80,6 +80,9 @@ pub enum Error {
     /// The app's database could not be opened or used.
     #[error("{0}")]
     Store(String),
+    /// Something with this name or id already exists.
+    #[error("{0}")]
+    Exists(String),
     /// The passphrase does not open the issuer's key.
     #[error("{0}")]
     WrongPassphrase(String),
@@ -115,6 +118,8 @@ pub enum ErrorCode {
     NotFound,
     /// The app's database cannot be opened or used.
     Store,
+    /// Something with this name already exists.
+    AlreadyExists,
     /// The passphrase does not open the issuer's key.
     WrongPassphrase,
     /// The issuer's key is locked: unlock it with its passphrase first.
@@ -147,6 +152,7 @@ impl Error {
             },
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Store(_) => ErrorCode::Store,
+            Error::Exists(_) => ErrorCode::AlreadyExists,
             Error::WrongPassphrase(_) => ErrorCode::WrongPassphrase,
             Error::Locked(_) => ErrorCode::Locked,
         }

@@ -24,6 +24,7 @@ mod library;
 mod session;
 mod verify;
 mod version;
+mod wallet;
 
 pub use badgesmith_art::{MAX_SIZE as MAX_RENDER_SIZE, MIN_SIZE as MIN_RENDER_SIZE};
 pub use badgesmith_credential::{Check, CheckId, CheckStatus, Format, Report};
@@ -45,4 +46,8 @@ pub use library::{DATABASE_FILE, DesignLibrary, timestamp};
 pub use session::InspectorSession;
 pub use verify::{
     VerifyRequest, badge_text, parse_at, read_status_list, verify_badge_text, verify_bytes,
+};
+pub use wallet::{
+    BACKUP_EXTENSION, DEFAULT_PAGE, ImportOptions, ImportProgress, THUMBNAIL_SIDE, Wallet,
+    gather_files, html_page,
 };

@@ -53,12 +53,12 @@ const MAX_FETCH_BYTES: u64 = 4 * 1024 * 1024;
 /// Fetches over HTTPS (and HTTP for old hosted badges), with a time limit and
 /// a size cap. Only ever created when the user allowed the network.
 #[derive(Debug)]
-struct HttpFetcher {
+pub(crate) struct HttpFetcher {
     agent: ureq::Agent,
 }
 
 impl HttpFetcher {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let config = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(15)))
             .max_redirects(5)

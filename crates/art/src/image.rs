@@ -119,6 +119,37 @@ pub fn prepare_image(name: &str, bytes: &[u8]) -> Result<PreparedImage, Error> {
     }
 }
 
+/// A small PNG of a PNG, JPEG or SVG image, at most `side` pixels on its
+/// longer side, with the same checks and cleaning as [`prepare_image`]: for
+/// the thumbnails of badges in the wallet. `name` is used in messages.
+pub fn thumbnail_png(name: &str, bytes: &[u8], side: u32) -> Result<Vec<u8>, Error> {
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(Error::Image(format!(
+            "{name} is {} MiB; images may be up to {} MiB",
+            bytes.len() / (1024 * 1024),
+            MAX_IMAGE_BYTES / (1024 * 1024)
+        )));
+    }
+    let kind = sniff(bytes)
+        .ok_or_else(|| Error::Image(format!("{name} is not a PNG, JPEG or SVG image")))?;
+    let (uri, w, h) = match kind {
+        Kind::Svg => {
+            let clean = sanitize_svg(name, bytes)?;
+            let uri = data_uri(Kind::Svg, clean.svg.as_bytes());
+            (uri, clean.width.max(1), clean.height.max(1))
+        }
+        Kind::Png | Kind::Jpeg => {
+            let (w, h) = raster_size(name, kind, bytes)?;
+            (data_uri(kind, bytes), w, h)
+        }
+    };
+    let side = side.clamp(1, MAX_EMBED_SIDE);
+    let scale = side as f32 / w.max(h) as f32;
+    let nw = ((w as f32 * scale).round() as u32).clamp(1, side);
+    let nh = ((h as f32 * scale).round() as u32).clamp(1, side);
+    crate::render::scale_raster(&uri, nw, nh)
+}
+
 fn data_uri(kind: Kind, bytes: &[u8]) -> String {
     format!(
         "data:{};base64,{}",

@@ -43,7 +43,7 @@ mod validate;
 pub use error::Error;
 pub use image::{
     MAX_EMBED_SIDE, MAX_IMAGE_BYTES, MAX_RASTER_PIXELS, MAX_RASTER_SIDE, MAX_SVG_BYTES,
-    MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, PreparedImage, prepare_image,
+    MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, PreparedImage, prepare_image, thumbnail_png,
 };
 pub use model::*;
 pub use render::{
