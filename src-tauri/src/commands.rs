@@ -6,7 +6,8 @@ use badgesmith_app::dto::{BakeSaved, IpcError, OpenOutcome, Verification};
 use badgesmith_app::{InspectorSession, default_baked_file_name};
 use tauri::{AppHandle, Manager as _, Runtime, State};
 
-use crate::{designer, dialogs, issuing};
+use crate::wallet::DroppedPaths;
+use crate::{designer, dialogs, issuing, wallet};
 
 pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
 {
@@ -48,7 +49,31 @@ pub(crate) fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         issuing::cancel_batch,
         issuing::open_folder,
         issuing::list_issued,
-        issuing::revoke_issued
+        issuing::revoke_issued,
+        wallet::wallet_import_files,
+        wallet::wallet_import_folder,
+        wallet::wallet_import_dropped,
+        wallet::wallet_import_text,
+        wallet::wallet_list,
+        wallet::wallet_facets,
+        wallet::wallet_show,
+        wallet::wallet_reverify,
+        wallet::wallet_check_recipient,
+        wallet::wallet_set_tags,
+        wallet::wallet_set_note,
+        wallet::wallet_trash,
+        wallet::wallet_restore,
+        wallet::wallet_delete_forever,
+        wallet::wallet_empty_trash,
+        wallet::wallet_collections,
+        wallet::wallet_create_collection,
+        wallet::wallet_rename_collection,
+        wallet::wallet_delete_collection,
+        wallet::wallet_set_membership,
+        wallet::wallet_export_badge,
+        wallet::wallet_export_collection,
+        wallet::wallet_backup,
+        wallet::wallet_restore_backup
     ]
 }
 
@@ -62,10 +87,15 @@ async fn open_files<R: Runtime>(
     Ok(session.open_paths(&paths))
 }
 
-/// Files dropped or given on the command line since the last call.
+/// Files dropped or given on the command line since the last call, read
+/// and inspected.
 #[tauri::command]
-fn take_pending(session: State<'_, InspectorSession>) -> Vec<OpenOutcome> {
-    session.take_pending()
+async fn take_pending(
+    session: State<'_, InspectorSession>,
+    dropped: State<'_, DroppedPaths>,
+) -> Result<Vec<OpenOutcome>, IpcError> {
+    session.queue_paths(&dropped.take());
+    Ok(session.take_pending())
 }
 
 /// Inspects pasted text.

@@ -121,6 +121,23 @@ pub(crate) fn pick_save<R: Runtime>(
         .and_then(local)
 }
 
+/// Several files to open.
+pub(crate) fn pick_files<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter_name: &str,
+    exts: &[&str],
+) -> Option<Vec<PathBuf>> {
+    let files = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter_name, exts)
+        .add_filter("All files", &["*"])
+        .blocking_pick_files()?;
+    Some(files.into_iter().filter_map(local).collect())
+}
+
 /// One file to open.
 pub(crate) fn pick_open<R: Runtime>(
     app: &AppHandle<R>,

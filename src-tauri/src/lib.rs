@@ -9,9 +9,11 @@ mod commands;
 mod designer;
 mod dialogs;
 mod issuing;
+mod wallet;
 
 pub use designer::DesignerState;
 pub use issuing::IssuingState;
+pub use wallet::{DroppedPaths, WalletState};
 
 use std::path::PathBuf;
 
@@ -65,16 +67,16 @@ pub fn run_app_in<R: Runtime>(
         .plugin(tauri_plugin_dialog::init())
         .manage(session)
         .manage(DesignerState::new(home.clone()))
-        .manage(IssuingState::new(home))
+        .manage(IssuingState::new(home.clone()))
+        .manage(WalletState::new(home))
+        .manage(DroppedPaths::default())
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
-                let app = window.app_handle().clone();
-                let paths = paths.clone();
-                // Reading large files must not block the window's thread.
-                tauri::async_runtime::spawn_blocking(move || {
-                    app.state::<InspectorSession>().queue_paths(&paths);
-                    let _ = app.emit(FILES_ARRIVED, ());
-                });
+                // The page decides where they go: the Wallet imports them,
+                // the Inspector opens them. Nothing is read here.
+                let app = window.app_handle();
+                app.state::<DroppedPaths>().push(paths);
+                let _ = app.emit(FILES_ARRIVED, ());
             }
         })
         .invoke_handler(commands::handler())

@@ -10,3 +10,4 @@ mod online;
 mod support;
 mod unbake;
 mod verify;
+mod wallet;

@@ -49,5 +49,5 @@ pub use verify::{
 };
 pub use wallet::{
     BACKUP_EXTENSION, DEFAULT_PAGE, ImportOptions, ImportProgress, THUMBNAIL_SIDE, Wallet,
-    gather_files, html_page,
+    file_stem, gather_files, html_page,
 };

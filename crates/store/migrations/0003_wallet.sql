@@ -10,6 +10,7 @@ CREATE TABLE wallet_badges (
     seq           INTEGER PRIMARY KEY,
     id            TEXT NOT NULL UNIQUE,
     identity      TEXT NOT NULL UNIQUE, -- what makes two imports the same badge
+    source_sha256 TEXT NOT NULL,        -- SHA-256 of the original bytes
     credential_id TEXT,                 -- the badge's own id, when it has one
     name          TEXT NOT NULL,
     name_key      TEXT NOT NULL,        -- the name folded for sorting (case, accents)
@@ -32,6 +33,7 @@ CREATE INDEX wallet_by_added ON wallet_badges (trashed_at, added_at);
 CREATE INDEX wallet_by_name ON wallet_badges (trashed_at, name_key);
 CREATE INDEX wallet_by_issuer ON wallet_badges (trashed_at, issuer_key, name_key);
 CREATE INDEX wallet_by_credential ON wallet_badges (credential_id);
+CREATE INDEX wallet_by_source ON wallet_badges (source_sha256);
 
 CREATE TABLE wallet_content (
     seq        INTEGER PRIMARY KEY REFERENCES wallet_badges (seq) ON DELETE CASCADE,

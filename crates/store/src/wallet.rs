@@ -23,6 +23,8 @@ pub struct WalletEntry {
     pub id: String,
     /// What makes two imports the same badge (chosen by the caller).
     pub identity: String,
+    /// The SHA-256 of the original bytes, as hex.
+    pub source_sha256: String,
     /// The badge's own id, when it has one.
     pub credential_id: Option<String>,
     /// The achievement's or badge class's name.
@@ -308,6 +310,19 @@ impl Store {
         Ok(out)
     }
 
+    /// Every badge's id by the SHA-256 of its original bytes: to skip files
+    /// already imported without reading them again.
+    pub fn wallet_sources(&self) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source_sha256, id FROM wallet_badges")
+            .map_err(|e| self.error(e))?;
+        let rows = stmt
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .map_err(|e| self.error(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.error(e))
+    }
+
     /// The id of the badge with this identity, if any.
     pub fn wallet_id_for_identity(&self, identity: &str) -> Result<Option<String>, StoreError> {
         self.conn
@@ -372,7 +387,7 @@ impl Store {
                    b.version, b.format, b.status, b.issued_on, b.expires, b.added_at, \
                    b.verified_at, b.trashed_at, b.note, c.file_name, c.file_kind, c.badge_text, \
                    c.facts, c.report, c.image_type, c.image, c.original, t.thumbnail, b.seq, \
-                   s.description, s.skills \
+                   s.description, s.skills, b.source_sha256 \
                    FROM wallet_badges b JOIN wallet_content c ON c.seq = b.seq \
                    LEFT JOIN wallet_thumbnails t ON t.seq = b.seq \
                    LEFT JOIN wallet_search s ON s.rowid = b.seq WHERE b.id = ?1";
@@ -408,6 +423,7 @@ impl Store {
                         thumbnail: row.get(23)?,
                         description: row.get::<_, Option<String>>(25)?.unwrap_or_default(),
                         skills: row.get::<_, Option<String>>(26)?.unwrap_or_default(),
+                        source_sha256: row.get(27)?,
                         tags: Vec::new(),
                     },
                 ))
@@ -920,8 +936,8 @@ fn insert_entry(tx: &Transaction<'_>, e: &WalletEntry) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO wallet_badges (id, identity, credential_id, name, issuer_id, issuer_name, \
          version, format, status, issued_on, expires, added_at, verified_at, trashed_at, note, \
-         name_key, issuer_key) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         name_key, issuer_key, source_sha256) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             e.id,
             e.identity,
@@ -939,7 +955,8 @@ fn insert_entry(tx: &Transaction<'_>, e: &WalletEntry) -> rusqlite::Result<()> {
             e.trashed_at,
             e.note,
             sort_key(&e.name),
-            e.issuer_name.as_deref().map(sort_key)
+            e.issuer_name.as_deref().map(sort_key),
+            e.source_sha256
         ],
     )?;
     let seq = tx.last_insert_rowid();

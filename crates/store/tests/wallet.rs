@@ -19,6 +19,7 @@ fn entry(id: &str, name: &str, issuer: &str, issued_on: &str) -> WalletEntry {
     WalletEntry {
         id: id.into(),
         identity: format!("identity of {id}"),
+        source_sha256: format!("sha of {id}"),
         credential_id: Some(format!("urn:uuid:{id}")),
         name: name.into(),
         issuer_id: Some(format!("did:key:{issuer}")),

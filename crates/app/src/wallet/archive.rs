@@ -33,6 +33,7 @@ const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
 struct BackupBadge {
     id: String,
     identity: String,
+    source_sha256: String,
     credential_id: Option<String>,
     name: String,
     issuer_id: Option<String>,
@@ -149,6 +150,7 @@ impl Wallet {
                     has_thumbnail: e.thumbnail.is_some(),
                     id: e.id,
                     identity: e.identity,
+                    source_sha256: e.source_sha256,
                     credential_id: e.credential_id,
                     name: e.name,
                     issuer_id: e.issuer_id,
@@ -265,6 +267,7 @@ impl Wallet {
                 entries.push(WalletEntry {
                     id: b.id.clone(),
                     identity: b.identity.clone(),
+                    source_sha256: b.source_sha256.clone(),
                     credential_id: b.credential_id.clone(),
                     name: b.name.clone(),
                     issuer_id: b.issuer_id.clone(),

@@ -5,6 +5,7 @@
 //! at any moment leaves only whole badges, and running it again adds the
 //! rest without duplicates.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -201,6 +202,7 @@ fn analyze(
     request: &VerifyRequest,
     fetcher: Option<&HttpFetcher>,
 ) -> Result<WalletEntry, Error> {
+    let source_sha256 = sha256_hex(&bytes);
     let inspection = crate::inspect_bytes(name, &bytes)?;
     let badge = inspection.badge.ok_or_else(|| Error::NoBadge {
         name: name.to_owned(),
@@ -317,6 +319,7 @@ fn analyze(
     let now = now();
     Ok(WalletEntry {
         id: identity.get(..12).unwrap_or(&identity).to_owned(),
+        source_sha256,
         credential_id: facts.credential_id.clone(),
         name: facts.name.clone(),
         issuer_id: facts.issuer.id.clone(),
@@ -374,11 +377,20 @@ fn display_name(input: &Input) -> String {
     }
 }
 
+/// What a worker found for one input.
+enum Analysis {
+    /// A badge to store.
+    Badge(Box<WalletEntry>),
+    /// A file already in the wallet byte for byte: its badge's id and name.
+    Known(String),
+}
+
 fn read_and_analyze(
     input: &Input,
     request: &VerifyRequest,
     fetcher: Option<&HttpFetcher>,
-) -> Result<WalletEntry, Error> {
+    known: &HashMap<String, String>,
+) -> Result<Analysis, Error> {
     let name = display_name(input);
     let bytes = match input {
         Input::File(path) => crate::read_input(path)?,
@@ -393,7 +405,10 @@ fn read_and_analyze(
             trimmed.as_bytes().to_vec()
         }
     };
-    analyze(&name, bytes, request, fetcher)
+    if let Some(id) = known.get(&sha256_hex(&bytes)) {
+        return Ok(Analysis::Known(id.clone()));
+    }
+    analyze(&name, bytes, request, fetcher).map(|e| Analysis::Badge(Box::new(e)))
 }
 
 impl Wallet {
@@ -431,6 +446,7 @@ impl Wallet {
         let total = inputs.len();
         let total32 = u32::try_from(total).unwrap_or(u32::MAX);
         let fetcher = request.online.then(HttpFetcher::new);
+        let known = self.store.wallet_sources().map_err(store_error)?;
         let mut items: Vec<Option<ImportItem>> = vec![None; total];
         let next = AtomicUsize::new(0);
         let workers = std::thread::available_parallelism()
@@ -439,15 +455,15 @@ impl Wallet {
             .min(total.max(1));
         let mut failure: Option<Error> = None;
         std::thread::scope(|scope| {
-            let (tx, rx) = mpsc::sync_channel::<(usize, Result<WalletEntry, Error>)>(CHUNK * 2);
+            let (tx, rx) = mpsc::sync_channel::<(usize, Result<Analysis, Error>)>(CHUNK * 2);
             for _ in 0..workers {
                 let tx = tx.clone();
-                let (inputs, next, fetcher) = (&inputs, &next, fetcher.as_ref());
+                let (inputs, next, fetcher, known) = (&inputs, &next, fetcher.as_ref(), &known);
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(input) = inputs.get(i) else { break };
-                        let result = read_and_analyze(input, request, fetcher);
+                        let result = read_and_analyze(input, request, fetcher, known);
                         if tx.send((i, result)).is_err() {
                             break;
                         }
@@ -460,7 +476,20 @@ impl Wallet {
             for (i, result) in rx.iter() {
                 done = done.saturating_add(1);
                 match result {
-                    Ok(entry) => pending.push((i, entry)),
+                    Ok(Analysis::Badge(entry)) => pending.push((i, *entry)),
+                    Ok(Analysis::Known(id)) => {
+                        if let Some(slot) = items.get_mut(i) {
+                            let source = inputs.get(i).map(Input::source).unwrap_or_default();
+                            *slot = Some(ImportItem {
+                                source,
+                                result: ImportResult::AlreadyThere,
+                                badge_id: Some(id),
+                                name: None,
+                                status: None,
+                                message: None,
+                            });
+                        }
+                    }
                     Err(e) => {
                         if let Some(slot) = items.get_mut(i) {
                             let source = inputs.get(i).map(Input::source).unwrap_or_default();
@@ -468,13 +497,13 @@ impl Wallet {
                         }
                     }
                 }
-                if pending.len() >= CHUNK {
-                    if let Err(e) = self.store_chunk(&mut pending, &inputs, &mut items) {
-                        failure = Some(e);
-                        // Stop the workers: nothing more can be stored.
-                        next.store(usize::MAX / 2, Ordering::Relaxed);
-                        break;
-                    }
+                if pending.len() >= CHUNK
+                    && let Err(e) = self.store_chunk(&mut pending, &inputs, &mut items)
+                {
+                    failure = Some(e);
+                    // Stop the workers: nothing more can be stored.
+                    next.store(usize::MAX / 2, Ordering::Relaxed);
+                    break;
                 }
                 progress(ImportProgress {
                     done,

@@ -467,6 +467,12 @@ fn export_name(e: &store::WalletEntry, extension: &str) -> String {
     format!("{stem}.{extension}")
 }
 
+/// A portable file-name stem for a name: lowercase ASCII letters and digits
+/// joined by hyphens (accents dropped to their letter), else `fallback`.
+pub fn file_stem(name: &str, fallback: &str) -> String {
+    badgesmith_issuing::names::stem(Some(name), fallback)
+}
+
 /// Now, as the store keeps times.
 pub(crate) fn now() -> String {
     timestamp(time::OffsetDateTime::now_utc())
