@@ -258,3 +258,72 @@ fn issuer_keys_unlock_and_lock_and_never_reach_the_page() {
     .unwrap();
     assert_eq!(log["total"], 0);
 }
+
+#[test]
+fn dropped_files_go_to_the_wallet_or_the_inspector_once() {
+    use tauri::Manager as _;
+    let home = tempfile::tempdir().unwrap();
+    let app = badgesmith_desktop::run_app_in(mock_builder(), Vec::new(), Ok(home.path().into()))
+        .build(badgesmith_desktop::context())
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let badge = vector("dcc-verifier-core/v2OBv3SpecExample.json");
+    let dropped = app.state::<badgesmith_desktop::DroppedPaths>();
+
+    // Dropped while the Wallet is shown: the page asks the Wallet to import.
+    dropped.push(std::slice::from_ref(&badge));
+    let report = invoke(&window, "wallet_import_dropped", json!({ "online": false })).unwrap();
+    assert_eq!(report["added"], 1, "{report}");
+    assert_eq!(report["items"][0]["status"], "valid");
+    let id = report["items"][0]["badgeId"].as_str().unwrap().to_owned();
+    // The paths were taken: the Inspector gets nothing.
+    let pending = invoke(&window, "take_pending", json!({})).unwrap();
+    assert_eq!(pending.as_array().unwrap().len(), 0);
+
+    // Dropped while the Inspector is shown: it opens them instead.
+    dropped.push(std::slice::from_ref(&badge));
+    let pending = invoke(&window, "take_pending", json!({})).unwrap();
+    assert_eq!(pending.as_array().unwrap().len(), 1);
+    let again = invoke(&window, "wallet_import_dropped", json!({ "online": false })).unwrap();
+    assert_eq!(again["items"].as_array().unwrap().len(), 0);
+
+    // The commands take the arguments the page sends.
+    let query = json!({ "text": "teamwork", "issuer": null, "status": null, "tag": null,
+        "collection": null, "trash": false, "sort": "name", "offset": 0, "limit": 60 });
+    let page = invoke(&window, "wallet_list", json!({ "query": query })).unwrap();
+    assert_eq!(page["total"], 1, "{page}");
+    assert!(page["badges"][0]["thumbnail"].is_null() || page["badges"][0]["thumbnail"].is_string());
+    let detail = invoke(&window, "wallet_show", json!({ "id": id })).unwrap();
+    assert_eq!(detail["verification"]["valid"], true);
+    let tagged = invoke(
+        &window,
+        "wallet_set_tags",
+        json!({ "id": id, "tags": ["teamwork", "school"] }),
+    )
+    .unwrap();
+    assert_eq!(tagged["badge"]["tags"], json!(["school", "teamwork"]));
+    let collection = invoke(&window, "wallet_create_collection", json!({ "name": "CV" })).unwrap();
+    let taken = invoke(&window, "wallet_create_collection", json!({ "name": "cv" })).unwrap_err();
+    assert_eq!(taken["code"], "already-exists", "{taken}");
+    invoke(
+        &window,
+        "wallet_set_membership",
+        json!({ "collectionId": collection["id"], "ids": [id], "member": true }),
+    )
+    .unwrap();
+    let facets = invoke(&window, "wallet_facets", json!({})).unwrap();
+    assert_eq!(facets["collections"][0]["count"], 1, "{facets}");
+    let mine = invoke(
+        &window,
+        "wallet_check_recipient",
+        json!({ "id": id, "identity": "someone@example.org" }),
+    )
+    .unwrap();
+    assert_eq!(mine["matches"], false);
+    invoke(&window, "wallet_trash", json!({ "ids": [id] })).unwrap();
+    let missing = invoke(&window, "wallet_show", json!({ "id": "nope" })).unwrap_err();
+    assert_eq!(missing["code"], "not-found");
+    assert_eq!(invoke(&window, "wallet_empty_trash", json!({})).unwrap(), 1);
+}

@@ -4,3 +4,4 @@ mod design;
 mod inspect;
 mod ipc_types;
 mod issuing;
+mod wallet;
