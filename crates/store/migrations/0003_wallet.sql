@@ -34,6 +34,10 @@ CREATE INDEX wallet_by_name ON wallet_badges (trashed_at, name_key);
 CREATE INDEX wallet_by_issuer ON wallet_badges (trashed_at, issuer_key, name_key);
 CREATE INDEX wallet_by_credential ON wallet_badges (credential_id);
 CREATE INDEX wallet_by_source ON wallet_badges (source_sha256);
+-- The filters' counts read these alone, never the rows.
+CREATE INDEX wallet_by_status ON wallet_badges (trashed_at, status);
+CREATE INDEX wallet_by_issuer_id
+    ON wallet_badges (trashed_at, COALESCE(issuer_id, issuer_name, ''), issuer_name);
 
 CREATE TABLE wallet_content (
     seq        INTEGER PRIMARY KEY REFERENCES wallet_badges (seq) ON DELETE CASCADE,

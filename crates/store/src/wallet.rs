@@ -13,6 +13,10 @@ use rusqlite::{OptionalExtension as _, Row, Transaction, params, params_from_ite
 use crate::designs::check_time;
 use crate::{Store, StoreError};
 
+/// From how many matches on a search walks the badges in order rather than
+/// sorting the matches.
+const DENSE_MATCHES: i64 = 1000;
+
 /// The largest page [`Store::wallet_page`] returns.
 pub const MAX_WALLET_PAGE: u32 = 500;
 
@@ -480,6 +484,9 @@ impl Store {
         &self,
         filter: &WalletFilter,
     ) -> Result<(Vec<WalletListItem>, u32), StoreError> {
+        if let Some(found) = self.text_only_page(filter)? {
+            return Ok(found);
+        }
         let mut from = String::from("FROM wallet_badges b");
         let mut conditions = vec![if filter.trash {
             "b.trashed_at IS NOT NULL".to_owned()
@@ -547,10 +554,88 @@ impl Store {
             .map_err(|e| self.error(e))?
             .collect::<Result<_, _>>()
             .map_err(|e| self.error(e))?;
+        let items = self.finish_items(rows, filter.thumbnails)?;
+        Ok((items, u32::try_from(total).unwrap_or(u32::MAX)))
+    }
+
+    /// A search with no other filter, outside the trash, when the words
+    /// match many badges: the badges are walked in the order asked for and
+    /// checked against the set of matches, so a page ends as soon as it is
+    /// full instead of sorting every match. `None` when this does not apply.
+    fn text_only_page(
+        &self,
+        filter: &WalletFilter,
+    ) -> Result<Option<(Vec<WalletListItem>, u32)>, StoreError> {
+        let Some(query) = filter.text.as_deref().and_then(search_query) else {
+            return Ok(None);
+        };
+        if filter.trash
+            || filter.issuer.is_some()
+            || filter.status.is_some()
+            || filter.tag.is_some()
+            || filter.collection.is_some()
+        {
+            return Ok(None);
+        }
+        let count = |sql: &str| -> Result<i64, StoreError> {
+            self.conn
+                .prepare_cached(sql)
+                .and_then(|mut s| s.query_row([&query], |row| row.get(0)))
+                .map_err(|e| self.error(e))
+        };
+        let matches = count("SELECT COUNT(*) FROM wallet_search WHERE wallet_search MATCH ?1")?;
+        if matches < DENSE_MATCHES {
+            return Ok(None);
+        }
+        let trashed = count(
+            // Walks the trash (usually small), not the matches.
+            "SELECT COUNT(*) FROM wallet_badges INDEXED BY wallet_by_issued \
+             WHERE trashed_at IS NOT NULL AND seq IN \
+             (SELECT rowid FROM wallet_search WHERE wallet_search MATCH ?1)",
+        )?;
+        let (index, order) = match filter.sort {
+            WalletSort::Newest => ("wallet_by_issued", "b.issued_on DESC, b.seq DESC"),
+            WalletSort::Oldest => (
+                "wallet_by_issued",
+                "b.issued_on IS NULL, b.issued_on ASC, b.seq ASC",
+            ),
+            WalletSort::Name => ("wallet_by_name", "b.name_key ASC, b.seq ASC"),
+            WalletSort::Issuer => (
+                "wallet_by_issuer",
+                "b.issuer_key IS NULL, b.issuer_key ASC, b.name_key ASC, b.seq ASC",
+            ),
+            WalletSort::Added => ("wallet_by_added", "b.added_at DESC, b.seq DESC"),
+        };
+        let sql = format!(
+            "SELECT {LIST_COLUMNS} FROM wallet_badges b INDEXED BY {index} \
+             WHERE b.trashed_at IS NULL AND b.seq IN \
+             (SELECT rowid FROM wallet_search WHERE wallet_search MATCH ?1) \
+             ORDER BY {order} LIMIT ?2 OFFSET ?3"
+        );
+        let limit = i64::from(filter.limit.min(MAX_WALLET_PAGE));
+        let rows: Vec<(i64, WalletListItem)> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(params![query, limit, i64::from(filter.offset)], list_item)?
+                    .collect()
+            })
+            .map_err(|e| self.error(e))?;
+        let items = self.finish_items(rows, filter.thumbnails)?;
+        let total = matches.saturating_sub(trashed);
+        Ok(Some((items, u32::try_from(total).unwrap_or(u32::MAX))))
+    }
+
+    /// Adds tags (and thumbnails when asked) to listed badges.
+    fn finish_items(
+        &self,
+        rows: Vec<(i64, WalletListItem)>,
+        thumbnails: bool,
+    ) -> Result<Vec<WalletListItem>, StoreError> {
         let mut items = Vec::with_capacity(rows.len());
         for (seq, mut item) in rows {
             item.tags = self.tags_of(seq)?;
-            if filter.thumbnails {
+            if thumbnails {
                 item.thumbnail = self
                     .conn
                     .prepare_cached("SELECT thumbnail FROM wallet_thumbnails WHERE seq = ?1")
@@ -559,7 +644,7 @@ impl Store {
             }
             items.push(item);
         }
-        Ok((items, u32::try_from(total).unwrap_or(u32::MAX)))
+        Ok(items)
     }
 
     /// What the filters can offer, with counts (outside the trash).
@@ -589,8 +674,10 @@ impl Store {
             total: count("SELECT COUNT(*) FROM wallet_badges WHERE trashed_at IS NULL")?,
             trashed: count("SELECT COUNT(*) FROM wallet_badges WHERE trashed_at IS NOT NULL")?,
             issuers: facet(
+                // Read from the index on exactly this expression.
                 "SELECT COALESCE(issuer_id, issuer_name, '') AS v, \
-                 COALESCE(MAX(issuer_name), MAX(issuer_id), 'Unknown issuer'), COUNT(*) \
+                 COALESCE(MAX(issuer_name), NULLIF(COALESCE(issuer_id, issuer_name, ''), ''), \
+                 'Unknown issuer'), COUNT(*) \
                  FROM wallet_badges WHERE trashed_at IS NULL GROUP BY v \
                  ORDER BY 2 COLLATE NOCASE",
             )?,
@@ -599,9 +686,9 @@ impl Store {
                  GROUP BY status ORDER BY status",
             )?,
             tags: facet(
-                "SELECT t.tag, t.tag, COUNT(*) FROM wallet_tags t JOIN wallet_badges b \
-                 ON b.seq = t.seq WHERE b.trashed_at IS NULL GROUP BY t.tag \
-                 ORDER BY t.tag COLLATE NOCASE",
+                "SELECT tag, tag, COUNT(*) FROM wallet_tags WHERE seq NOT IN \
+                 (SELECT seq FROM wallet_badges WHERE trashed_at IS NOT NULL) \
+                 GROUP BY tag ORDER BY tag COLLATE NOCASE",
             )?,
             collections: self
                 .wallet_collections()?

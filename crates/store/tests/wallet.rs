@@ -369,3 +369,49 @@ fn the_committed_schema_2_fixture_opens_with_its_issuing_data() {
     }
     assert_schema_2_opens(&path);
 }
+
+#[test]
+fn a_search_with_many_matches_pages_in_order_without_the_trash() {
+    let mut s = Store::open_in_memory().unwrap();
+    let entries: Vec<WalletEntry> = (0..1500)
+        .map(|i| {
+            let day = format!("2024-01-01T00:00:{:02}Z", i % 60);
+            let mut e = entry(
+                &format!("m{i:04}"),
+                &format!("Sailing {i}"),
+                "Harbour",
+                &day,
+            );
+            e.issued_on = Some(format!("{}{:04}", &day[..17], i));
+            e
+        })
+        .collect();
+    s.insert_wallet_badges(&entries).unwrap();
+    s.trash_wallet_badges(&["m1499".into(), "m0003".into()], T1)
+        .unwrap();
+    let (items, total) = s
+        .wallet_page(&WalletFilter {
+            text: Some("sail".into()),
+            limit: 3,
+            ..WalletFilter::default()
+        })
+        .unwrap();
+    assert_eq!(total, 1498);
+    let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["m1498", "m1497", "m1496"],
+        "newest first, the trash left out"
+    );
+    let (items, _) = s
+        .wallet_page(&WalletFilter {
+            text: Some("sail".into()),
+            sort: WalletSort::Name,
+            offset: 1,
+            limit: 2,
+            ..WalletFilter::default()
+        })
+        .unwrap();
+    let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["Sailing 1", "Sailing 10"]);
+}
