@@ -5,7 +5,7 @@ build, against the target of 20 seconds.
     python3 scripts/bench-wallet.py [--binary PATH] [--runs 3] [--count 10000] [--ob2-share 0.2]
 
 Without --binary it uses target/release/badgesmith (under $CARGO_TARGET_DIR
-when set), building it first when it is missing. It makes the badges first:
+when set), brought up to date with cargo first. It makes the badges first:
 in a temporary home it creates an issuer and an achievement from the
 gold-award template and issues signed Open Badges 3.0 PNGs (512 px,
 eddsa-rdfc-2022) to a CSV of distinct recipients; the rest (--ob2-share, 20 %
@@ -47,12 +47,12 @@ class BenchError(Exception):
 
 def release_binary() -> Path:
     path = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "badgesmith"
-    if path.is_file():
-        return path
     cargo = shutil.which("cargo")
     if cargo is None:
+        if path.is_file():
+            return path
         raise BenchError("no release build and cargo is not on PATH: give --binary PATH.")
-    print("Building the release binary (cargo build --release -p badgesmith) …", flush=True)
+    print("Bringing the release binary up to date (cargo build --release -p badgesmith) …", flush=True)
     subprocess.run([cargo, "build", "--release", "-p", "badgesmith"], cwd=ROOT, check=True)
     if not path.is_file():
         raise BenchError(f"cargo built no {path}.")

@@ -33,6 +33,7 @@ step "Fuzz targets build"
 
 step "Interoperability and desktop end-to-end tests"
 cargo build --quiet -p badgesmith -p badgesmith-desktop
+cargo build --quiet -p badgesmith-desktop --example drag-source   # a file manager's drag, for the e2e tests
 xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
     target/pyenv/bin/python -m pytest tests/interop tests/e2e -v
 

@@ -232,3 +232,57 @@ def answer_folder_dialog(title: str, path: Path, done) -> None:
         if done():
             return
     raise AssertionError(f"the folder dialog {title!r} did not accept {path}")
+
+
+DRAG_SOURCE = ROOT / "target" / "debug" / "examples" / "drag-source"
+
+
+def _window_box(window: str) -> tuple[int, int, int, int]:
+    """(x, y, width, height) of an X window."""
+    shell = dict(
+        line.split("=", 1) for line in xdotool("getwindowgeometry", "--shell", window).splitlines() if "=" in line
+    )
+    return int(shell["X"]), int(shell["Y"]), int(shell["WIDTH"]), int(shell["HEIGHT"])
+
+
+def drag_files_onto_app(files, done, timeout: float = 20.0) -> None:
+    """Drags `files` onto the app's window from another app, with the X pointer, as a
+    user does from a file manager: a small GTK window (`examples/drag-source.rs`)
+    offers them as a `text/uri-list`; the pointer presses on it, moves onto the app
+    and lets go. Retries until `done()`."""
+    if not DRAG_SOURCE.exists():
+        pytest.fail(f"{DRAG_SOURCE} is missing: build it with `cargo build -p badgesmith-desktop --example drag-source`")
+    width, _ = (int(v) for v in xdotool("getdisplaygeometry").split())
+    apps = [w for w in xdotool("search", "--onlyvisible", "--name", "^Badgesmith$").split() if w]
+    assert apps, "the app's window is not shown"
+    ax, ay, aw, ah = _window_box(apps[0])
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        proc = subprocess.Popen([str(DRAG_SOURCE), str(width - 220), "20", *map(str, files)])
+        try:
+            source = native_dialog("Badgesmith drag source")
+            sx, sy, sw, sh = _window_box(source)
+            x, y = sx + sw // 2, sy + sh // 2
+            xdotool("mousemove", "--sync", str(x), str(y))
+            time.sleep(0.3)
+            xdotool("mousedown", "1")
+            # Past GTK's drag threshold, then across to the middle of the app.
+            tx, ty = ax + aw // 3, ay + ah // 2
+            for i in range(1, 31):
+                xdotool("mousemove", str(x + (tx - x) * i // 30), str(y + (ty - y) * i // 30))
+                time.sleep(0.03)
+            time.sleep(0.5)
+            xdotool("mouseup", "1")
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+            for _ in range(20):
+                if done():
+                    return
+                time.sleep(0.5)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    raise AssertionError(f"dragging {[str(f) for f in files]} onto the app did not take")

@@ -7,7 +7,16 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ROOT, VECTORS, answer_dialog, screenshot, show_section, text_appears, xdotool
+from conftest import (
+    ROOT,
+    VECTORS,
+    answer_dialog,
+    drag_files_onto_app,
+    screenshot,
+    show_section,
+    text_appears,
+    xdotool,
+)
 
 OB3_PNG = VECTORS / "1edtech-validator" / "ob30" / "simple-json.png"
 OB3_JWT_SVG = VECTORS / "1edtech-validator" / "ob30" / "simple-jwt.svg"
@@ -127,3 +136,12 @@ def test_the_dark_theme_follows_the_desktop(launch_dark):
     channels = [int(c) for c in background[background.index("(") + 1 : background.index(")")].split(",")[:3]]
     assert max(channels) < 80, f"the page is dark in a dark desktop, got {background}"
     screenshot(driver, "inspector-dark")
+
+
+def test_a_file_dragged_from_another_app_opens_in_the_inspector(launch):
+    driver = launch()
+    driver.set_window_size(1280, 900)
+    show_section(driver, "inspector")
+    drag_files_onto_app([OB3_JWT_SVG], lambda: "simple-jwt.svg" in body_text(driver))
+    text_appears(driver, "simple-jwt.svg").click()
+    text_appears(driver, "RS256")
