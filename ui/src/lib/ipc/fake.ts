@@ -138,6 +138,11 @@ export class FakeBackend implements Backend {
     for (const cb of this.arrived) cb();
   }
 
+  /** How many components listen for dropped files (a test hook: drop only once they do). */
+  get dropListeners(): number {
+    return this.arrived.size;
+  }
+
   /** Simulates a drag entering (true) or leaving (false) the window. */
   hover(hovering: boolean): void {
     for (const cb of this.hovering) cb(hovering);
