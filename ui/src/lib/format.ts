@@ -40,6 +40,21 @@ export function formatDate(value: string): string {
   return dateFormat.format(date);
 }
 
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+/** "2 Mar 2026, 09:00" for an RFC 3339 date-time; the text itself when it is not one. */
+export function formatWhen(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : when.format(date);
+}
+
+/** "2 Mar 2026". */
+export function formatDay(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : day.format(date);
+}
+
 /** A message from the core as a sentence: capital first letter (optionally) and a full stop. */
 export function sentence(text: string, capitalise = false): string {
   const trimmed = text.trim();

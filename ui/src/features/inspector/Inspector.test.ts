@@ -60,6 +60,7 @@ describe("Inspector", () => {
       "Achievements",
       "Issue",
       "Issued log",
+      "Wallet",
       "Inspector",
     ]);
     expect(screen.getByText("Badgesmith")).toBeInTheDocument();

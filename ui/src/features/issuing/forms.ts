@@ -58,20 +58,7 @@ export function toLocalInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-
-/** "2 Mar 2026, 09:00" for an RFC 3339 date-time; the text itself when it is not one. */
-export function formatWhen(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : when.format(date);
-}
-
-/** "2 Mar 2026". */
-export function formatDay(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : day.format(date);
-}
+export { formatDay, formatWhen } from "../../lib/format";
 
 /** `null` for text that is empty once trimmed. */
 export function optional(text: string | null | undefined): string | null {
@@ -174,16 +161,7 @@ export function issuedStatus(badge: IssuedBadge, now: Date = new Date()): Issued
   return "active";
 }
 
-/** Tags typed as "a, b; c" or added one by one: trimmed, without duplicates. */
-export function addTags(tags: readonly string[], typed: string): string[] {
-  const added = typed
-    .split(/[,;]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const out = [...tags];
-  for (const tag of added) if (!out.some((t) => t.toLowerCase() === tag.toLowerCase())) out.push(tag);
-  return out;
-}
+export { addTags } from "../../lib/tags";
 
 /** "did:key:z6MkhaXg…2doK", keeping both ends. */
 export function shortDid(did: string): string {

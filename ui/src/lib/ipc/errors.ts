@@ -33,11 +33,16 @@ export function isIpcError(value: unknown): value is IpcError {
 /**
  * Turns whatever a call rejected with into an {@link IpcError}: the Rust
  * commands reject with one already; anything else (a bug, a missing command)
- * becomes `internal`.
+ * becomes `internal`. An error with a code this build doesn't know yet keeps
+ * its message, so that people still read what went wrong.
  */
 export function toIpcError(reason: unknown): IpcError {
   if (isIpcError(reason)) return reason;
   if (reason instanceof Error) return { code: "internal", message: reason.message };
+  if (typeof reason === "object" && reason !== null) {
+    const message = (reason as { message?: unknown }).message;
+    if (typeof message === "string" && message.trim() !== "") return { code: "internal", message };
+  }
   if (typeof reason === "string" && reason.trim() !== "") return { code: "internal", message: reason };
   return { code: "internal", message: "an unexpected error happened" };
 }

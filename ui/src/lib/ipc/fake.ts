@@ -1,9 +1,10 @@
 // An in-memory Backend: used by the UI tests, and by the browser preview
 // when the page runs outside Tauri.
 
-import type { Backend } from "./backend";
+import type { Backend, CollectionExportFormat, WalletExportKind } from "./backend";
 import { checkFakeDesign, fakeCatalog, hashOf, placeholderRender, searchFakeGlyphs, TINY_PNG } from "./fake-designs";
 import { FakeIssuing, type FakeIssuingOptions } from "./fake-issuing";
+import { FakeWallet, walletFileOf, type FakeWalletOptions } from "./fake-wallet";
 import {
   SAMPLE_NAMES,
   bakedCopy,
@@ -40,6 +41,14 @@ import type { RenderedDesign } from "./gen/RenderedDesign";
 import type { Revocation } from "./gen/Revocation";
 import type { SavedDesign } from "./gen/SavedDesign";
 import type { Verification } from "./gen/Verification";
+import type { ImportReport } from "./gen/ImportReport";
+import type { RecipientMatch } from "./gen/RecipientMatch";
+import type { RestoreReport } from "./gen/RestoreReport";
+import type { WalletCollection } from "./gen/WalletCollection";
+import type { WalletDetail } from "./gen/WalletDetail";
+import type { WalletFacets } from "./gen/WalletFacets";
+import type { WalletPage } from "./gen/WalletPage";
+import type { WalletQuery } from "./gen/WalletQuery";
 
 type Method = Exclude<keyof Backend, "onFilesArrived" | "onDragHover" | "onBatchProgress">;
 
@@ -71,6 +80,8 @@ export interface FakeOptions {
   designs?: readonly SavedDesign[];
   /** Issuers, achievements, the issued log and the issuing dialogs (see `fake-issuing.ts`). */
   issuing?: FakeIssuingOptions;
+  /** The wallet's badges and its dialogs (see `fake-wallet.ts`). */
+  wallet?: FakeWalletOptions;
 }
 
 /** The arguments of one `renderDesign` call. */
@@ -100,6 +111,8 @@ export class FakeBackend implements Backend {
   private minutes = 0;
   /** Issuers, achievements and the issued log. */
   readonly issuing: FakeIssuing;
+  /** The wallet. */
+  readonly wallet: FakeWallet;
 
   constructor(private readonly options: FakeOptions = {}) {
     this.pending = (options.pending ?? []).map((name) => this.make(name));
@@ -108,6 +121,7 @@ export class FakeBackend implements Backend {
       this.nextDesign++;
     }
     this.issuing = new FakeIssuing({ ...options.issuing }, () => this.savedSummaries());
+    this.wallet = new FakeWallet({ ...options.wallet });
   }
 
   private savedSummaries(): DesignSummary[] {
@@ -122,6 +136,11 @@ export class FakeBackend implements Backend {
     this.pending.push(...items.map((item) => (typeof item === "string" ? this.make(item) : this.register(item))));
     this.hover(false);
     for (const cb of this.arrived) cb();
+  }
+
+  /** How many components listen for dropped files (a test hook: drop only once they do). */
+  get dropListeners(): number {
+    return this.arrived.size;
   }
 
   /** Simulates a drag entering (true) or leaving (false) the window. */
@@ -450,6 +469,135 @@ export class FakeBackend implements Backend {
     return this.issuing.revokeIssued(id, reason);
   }
 
+  // ---------------------------------------------------------------- the wallet
+
+  async walletImportFiles(online: boolean): Promise<ImportReport | null> {
+    this.record("walletImportFiles", online);
+    return this.wallet.importChosenFiles(online);
+  }
+
+  async walletImportFolder(online: boolean): Promise<ImportReport | null> {
+    this.record("walletImportFolder", online);
+    return this.wallet.importChosenFolder(online);
+  }
+
+  /** Imports what was dropped since the last call: the same queue `takePending` drains. */
+  async walletImportDropped(online: boolean): Promise<ImportReport> {
+    this.record("walletImportDropped", online);
+    const taken = this.pending;
+    this.pending = [];
+    for (const outcome of taken) if (outcome.status === "opened") this.open.delete(outcome.file.id);
+    return this.wallet.importFiles(
+      taken.map((outcome) => walletFileOf(outcome, "/home/sam/Desktop")),
+      online,
+    );
+  }
+
+  async walletImportText(text: string, online: boolean): Promise<ImportReport> {
+    this.record("walletImportText", text, online);
+    return this.wallet.importText(text, online);
+  }
+
+  async walletList(query: WalletQuery): Promise<WalletPage> {
+    this.record("walletList", query);
+    return this.wallet.list(query);
+  }
+
+  async walletFacets(): Promise<WalletFacets> {
+    this.record("walletFacets");
+    return this.wallet.facets();
+  }
+
+  async walletShow(id: string): Promise<WalletDetail> {
+    this.record("walletShow", id);
+    return this.wallet.show(id);
+  }
+
+  async walletReverify(id: string, online: boolean): Promise<WalletDetail> {
+    this.record("walletReverify", id, online);
+    return this.wallet.reverify(id, online);
+  }
+
+  async walletCheckRecipient(id: string, identity: string): Promise<RecipientMatch> {
+    this.record("walletCheckRecipient", id, identity);
+    return this.wallet.checkRecipient(id, identity);
+  }
+
+  async walletSetTags(id: string, tags: string[]): Promise<WalletDetail> {
+    this.record("walletSetTags", id, tags);
+    return this.wallet.setTags(id, tags);
+  }
+
+  async walletSetNote(id: string, note: string): Promise<void> {
+    this.record("walletSetNote", id, note);
+    this.wallet.setNote(id, note);
+  }
+
+  async walletTrash(ids: string[]): Promise<void> {
+    this.record("walletTrash", ids);
+    this.wallet.trash(ids);
+  }
+
+  async walletRestore(ids: string[]): Promise<void> {
+    this.record("walletRestore", ids);
+    this.wallet.restore(ids);
+  }
+
+  async walletDeleteForever(ids: string[]): Promise<void> {
+    this.record("walletDeleteForever", ids);
+    this.wallet.deleteForever(ids);
+  }
+
+  async walletEmptyTrash(): Promise<number> {
+    this.record("walletEmptyTrash");
+    return this.wallet.emptyTrash();
+  }
+
+  async walletCollections(): Promise<WalletCollection[]> {
+    this.record("walletCollections");
+    return this.wallet.listCollections();
+  }
+
+  async walletCreateCollection(name: string): Promise<WalletCollection> {
+    this.record("walletCreateCollection", name);
+    return this.wallet.createCollection(name);
+  }
+
+  async walletRenameCollection(id: string, name: string): Promise<void> {
+    this.record("walletRenameCollection", id, name);
+    this.wallet.renameCollection(id, name);
+  }
+
+  async walletDeleteCollection(id: string): Promise<void> {
+    this.record("walletDeleteCollection", id);
+    this.wallet.deleteCollection(id);
+  }
+
+  async walletSetMembership(collectionId: string, ids: string[], member: boolean): Promise<void> {
+    this.record("walletSetMembership", collectionId, ids, member);
+    this.wallet.setMembership(collectionId, ids, member);
+  }
+
+  async walletExportBadge(id: string, kind: WalletExportKind): Promise<string | null> {
+    this.record("walletExportBadge", id, kind);
+    return this.wallet.exportBadge(id, kind);
+  }
+
+  async walletExportCollection(collectionId: string, format: CollectionExportFormat): Promise<string | null> {
+    this.record("walletExportCollection", collectionId, format);
+    return this.wallet.exportCollection(collectionId, format);
+  }
+
+  async walletBackup(): Promise<string | null> {
+    this.record("walletBackup");
+    return this.wallet.backup();
+  }
+
+  async walletRestoreBackup(): Promise<RestoreReport | null> {
+    this.record("walletRestoreBackup");
+    return this.wallet.restoreBackup();
+  }
+
   async onFilesArrived(cb: () => void): Promise<() => void> {
     this.arrived.add(cb);
     return () => this.arrived.delete(cb);
@@ -466,7 +614,8 @@ export class FakeBackend implements Backend {
 /**
  * The fake as the browser preview uses it: the open dialog gives every
  * sample, and `?samples=a,b` are "given on the command line". Dropping real
- * files needs the desktop app, whose core reads them.
+ * files needs the desktop app, whose core reads them. `?wallet=samples`
+ * starts with a filled wallet; without it the wallet is empty.
  */
 export function browserFake(params: URLSearchParams): FakeBackend {
   const wanted = (params.get("samples") ?? "").split(",").filter(Boolean);
@@ -480,5 +629,8 @@ export function browserFake(params: URLSearchParams): FakeBackend {
   const batchGate = () => new Promise((done) => setTimeout(done, 450));
   const issueGate = () => new Promise((done) => setTimeout(done, 300));
   const issuing: FakeIssuingOptions = { seed: "demo", csv, batchGate, issueGate };
-  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES], verifyGate, renderGate, issuing });
+  // The wallet: importing and verifying again take a moment too.
+  const walletGate = (what: "import" | "reverify") => new Promise((done) => setTimeout(done, what === "import" ? 500 : 600));
+  const wallet: FakeWalletOptions = { gate: walletGate, ...(params.get("wallet") === "samples" ? { seed: "samples" } : {}) };
+  return new FakeBackend({ pending, dialog: [...SAMPLE_NAMES], verifyGate, renderGate, issuing, wallet });
 }

@@ -27,7 +27,7 @@ describe("the Issuers screen", () => {
     start("issuer");
     const nav = screen.getByRole("navigation", { name: "Sections" });
     const links = within(nav).getAllByRole("link");
-    expect(links.map((l) => l.dataset.section)).toEqual(["designer", "issuer", "achievements", "issue", "issued", "inspector"]);
+    expect(links.map((l) => l.dataset.section)).toEqual(["designer", "issuer", "achievements", "issue", "issued", "wallet", "inspector"]);
     expect(links[1]).toHaveAttribute("aria-current", "page");
     expect(links[1]).toHaveAttribute("data-testid", "section-issuer");
     expect(await screen.findByRole("heading", { level: 1, name: "Issuers" })).toBeInTheDocument();
