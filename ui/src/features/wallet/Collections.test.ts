@@ -39,12 +39,12 @@ describe("collections", () => {
   });
 
   it("say under the name what the core refused it for", async () => {
-    await startWithSamples({}, { fail: { walletCreateCollection: { code: "invalid-request", message: "a collection named “Trips” already exists" } } });
+    await startWithSamples({}, { fail: { walletCreateCollection: { code: "already-exists", message: "a collection named \"Trips\" already exists" } } });
     await click("wallet-new-collection");
     const dialog = await screen.findByRole("dialog", { name: "New collection" });
     await type("wallet-collection-name", "Trips", dialog);
     await click("wallet-collection-save", dialog);
-    expect(await within(dialog).findByText("A collection named “Trips” already exists.")).toBeInTheDocument();
+    expect(await within(dialog).findByText("A collection named "Trips" already exists.")).toBeInTheDocument();
     expect(screen.getByRole("dialog", { name: "New collection" })).toBeInTheDocument();
   });
 

@@ -13,7 +13,7 @@ describe("errors from the core", () => {
   });
 
   it("keeps the message of an error whose code this build doesn't know", () => {
-    const newer = { code: "already-exists", message: "a collection named “Trips” already exists" };
+    const newer = { code: "from-a-newer-build", message: "a collection named “Trips” already exists" };
     expect(isIpcError(newer)).toBe(false);
     expect(toIpcError(newer)).toEqual({ code: "internal", message: "a collection named “Trips” already exists" });
   });

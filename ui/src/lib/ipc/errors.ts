@@ -14,6 +14,7 @@ const CODES: Record<ErrorCode, true> = {
   "invalid-design": true,
   "not-found": true,
   store: true,
+  "already-exists": true,
   "wrong-passphrase": true,
   locked: true,
   internal: true,

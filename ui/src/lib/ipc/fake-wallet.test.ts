@@ -110,7 +110,7 @@ describe("the fake wallet", () => {
     const trips = await backend.walletCreateCollection("  Trips ");
     expect(trips).toEqual({ id: trips.id, name: "Trips", count: 0 });
     const duplicate = backend.walletCreateCollection("TRIPS");
-    await expect(duplicate).rejects.toMatchObject({ message: "a collection named “Trips” already exists" });
+    await expect(duplicate).rejects.toMatchObject({ code: "already-exists", message: "a collection named \"Trips\" already exists" });
     await expect(backend.walletCreateCollection(" ")).rejects.toMatchObject({ code: "invalid-request" });
     const work = await backend.walletCreateCollection("Work");
     await expect(backend.walletRenameCollection(work.id, "trips")).rejects.toMatchObject({ message: /already exists/ });

@@ -809,8 +809,7 @@ export class FakeWallet {
     const clean = name.trim();
     if (clean === "") fail("invalid-request", "name: a collection needs a name");
     const taken = [...this.collections.values()].find((c) => c.id !== except && c.name.toLowerCase() === clean.toLowerCase());
-    // The contract names this `already-exists`; ErrorCode has no such code yet, so the fake uses `invalid-request`.
-    if (taken) fail("invalid-request", `a collection named “${taken.name}” already exists`);
+    if (taken) fail("already-exists", `a collection named "${taken.name}" already exists`);
     return clean;
   }
 
