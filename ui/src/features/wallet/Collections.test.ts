@@ -44,7 +44,7 @@ describe("collections", () => {
     const dialog = await screen.findByRole("dialog", { name: "New collection" });
     await type("wallet-collection-name", "Trips", dialog);
     await click("wallet-collection-save", dialog);
-    expect(await within(dialog).findByText("A collection named "Trips" already exists.")).toBeInTheDocument();
+    expect(await within(dialog).findByText('A collection named "Trips" already exists.')).toBeInTheDocument();
     expect(screen.getByRole("dialog", { name: "New collection" })).toBeInTheDocument();
   });
 
