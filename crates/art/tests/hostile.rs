@@ -2,6 +2,7 @@
 
 use badgesmith_art::{
     BadgeDesign, MAX_EMBED_SIDE, MAX_SVG_DEPTH, MAX_SVG_ELEMENTS, prepare_image, render_png,
+    thumbnail_png,
 };
 use base64::Engine as _;
 use serde_json::json;
@@ -82,6 +83,19 @@ fn a_dtd_and_entity_bombs_are_refused() {
     assert_eq!(
         e,
         "bomb.svg cannot be used: it declares a DTD, which Badgesmith does not read"
+    );
+}
+
+#[test]
+fn an_external_doctype_line_is_dropped_not_fetched() {
+    let svg = br#"<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>"#;
+    let prepared = prepare_image("illustrator.svg", svg).unwrap();
+    let clean = decoded_svg(&prepared.data_uri);
+    assert!(
+        !clean.contains("DOCTYPE") && clean.contains("<circle"),
+        "{clean}"
     );
 }
 
@@ -217,4 +231,58 @@ fn crc(bytes: &[u8]) -> u32 {
         }
     }
     !c
+}
+
+/// A `w` × `h` RGBA PNG whose left half is opaque red and right half fully
+/// transparent (white, which must not show).
+fn half_red(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().unwrap();
+        let mut data = Vec::new();
+        for _ in 0..h {
+            for x in 0..w {
+                data.extend_from_slice(if x < w / 2 {
+                    &[255, 0, 0, 255]
+                } else {
+                    &[255, 255, 255, 0]
+                });
+            }
+        }
+        writer.write_image_data(&data).unwrap();
+    }
+    out
+}
+
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png_bytes))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+#[test]
+fn thumbnails_keep_the_aspect_and_average_by_alpha() {
+    let (w, h, px) = decode(&thumbnail_png("badge.png", &half_red(400, 200), 160).unwrap());
+    assert_eq!((w, h), (160, 80));
+    assert_eq!(&px[..4], &[255, 0, 0, 255], "left: opaque red");
+    assert_eq!(&px[px.len() - 4..][3], &0, "right: transparent");
+    // An output pixel straddling the edge is half covered, and still red.
+    let (_, _, px) = decode(&thumbnail_png("badge.png", &half_red(4, 2), 1).unwrap());
+    assert_eq!(px, [255, 0, 0, 128]);
+    // Small images are not enlarged.
+    let (w, h, _) = decode(&thumbnail_png("small.png", &half_red(40, 20), 160).unwrap());
+    assert_eq!((w, h), (40, 20));
+    // SVG goes through the cleaner and the renderer.
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect width="100" height="50" fill="blue"/></svg>"#;
+    let (w, h, _) = decode(&thumbnail_png("logo.svg", svg, 160).unwrap());
+    assert_eq!((w, h), (160, 80));
+    let e = thumbnail_png("cut.png", &half_red(40, 20)[..60], 160).unwrap_err();
+    assert!(e.to_string().starts_with("cut.png"), "{e}");
 }
