@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 
-use crate::support::{parts, run};
+use crate::support::{Home, parts, run};
 
 /// A fake issuer website on 127.0.0.1: it answers GETs from `routes` (path →
 /// JSON) and records every path asked for.
@@ -194,4 +194,76 @@ fn a_changed_hosted_badge_fails_online() {
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(code, 1);
     assert_eq!(status(&report, "proof"), "fail", "{report}");
+}
+
+#[test]
+fn the_wallet_fetches_a_hosted_badge_only_when_allowed() {
+    let (site, assertion) = hosted_badge(false);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hosted.txt");
+    std::fs::write(&file, format!("{}\n", assertion["id"].as_str().unwrap())).unwrap();
+    let f = file.to_str().unwrap();
+
+    let offline = Home::new();
+    let report = offline.json(&["wallet", "import", "--json", f]);
+    assert_eq!(report["added"], 1, "{report}");
+    assert_eq!(report["items"][0]["status"], "unverified");
+    assert!(
+        report["items"][0]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("Hosted badge from 127.0.0.1:"),
+        "{report}"
+    );
+    assert!(
+        site.seen.lock().unwrap().is_empty(),
+        "offline, nothing is fetched"
+    );
+
+    let online = Home::new();
+    let report = online.json(&["wallet", "import", "--online", "--json", f]);
+    assert_eq!(report["items"][0]["status"], "valid", "{report}");
+    assert_eq!(report["items"][0]["name"], "First Pull Request");
+    let id = report["items"][0]["badgeId"].as_str().unwrap();
+    let detail = online.json(&["wallet", "show", id, "--json"]);
+    assert_eq!(detail["facts"]["issuer"]["name"], "Riverside Coding Club");
+    assert_eq!(detail["facts"]["criteria"], "Open a pull request.");
+    assert_eq!(detail["facts"]["recipient"]["value"], "ada@example.org");
+    assert_eq!(
+        detail["text"].as_str().unwrap().trim(),
+        assertion["id"].as_str().unwrap()
+    );
+    assert!(
+        site.seen
+            .lock()
+            .unwrap()
+            .contains(&"/badge.json".to_owned())
+    );
+
+    // The offline copy, verified again online, is now valid too.
+    let id = offline.json(&["wallet", "list", "--json"])["badges"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let again = offline.json(&["wallet", "show", &id, "--verify", "--online", "--json"]);
+    assert_eq!(again["badge"]["status"], "valid", "{again}");
+}
+
+#[test]
+fn a_revoked_hosted_badge_is_marked_revoked_in_the_wallet() {
+    let (_site, assertion) = hosted_badge(true);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("badge.json");
+    std::fs::write(&file, serde_json::to_vec(&assertion).unwrap()).unwrap();
+    let home = Home::new();
+    let report = home.json(&[
+        "wallet",
+        "import",
+        "--online",
+        "--json",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(report["items"][0]["status"], "revoked", "{report}");
+    let revoked = home.json(&["wallet", "list", "--status", "revoked", "--json"]);
+    assert_eq!(revoked["total"], 1);
 }

@@ -558,10 +558,12 @@ impl Store {
         Ok((items, u32::try_from(total).unwrap_or(u32::MAX)))
     }
 
-    /// A search with no other filter, outside the trash, when the words
-    /// match many badges: the badges are walked in the order asked for and
-    /// checked against the set of matches, so a page ends as soon as it is
-    /// full instead of sorting every match. `None` when this does not apply.
+    /// A search with no other filter, outside the trash. The total is the
+    /// index's own count less the matches in the trash (walked from the
+    /// trash's side). When the words match many badges, the badges are walked
+    /// in the order asked for and checked against the set of matches, so a
+    /// page ends as soon as it is full instead of sorting every match. `None`
+    /// when this does not apply.
     fn text_only_page(
         &self,
         filter: &WalletFilter,
@@ -584,9 +586,6 @@ impl Store {
                 .map_err(|e| self.error(e))
         };
         let matches = count("SELECT COUNT(*) FROM wallet_search WHERE wallet_search MATCH ?1")?;
-        if matches < DENSE_MATCHES {
-            return Ok(None);
-        }
         let trashed = count(
             // Walks the trash (usually small), not the matches.
             "SELECT COUNT(*) FROM wallet_badges INDEXED BY wallet_by_issued \
@@ -606,12 +605,22 @@ impl Store {
             ),
             WalletSort::Added => ("wallet_by_added", "b.added_at DESC, b.seq DESC"),
         };
-        let sql = format!(
-            "SELECT {LIST_COLUMNS} FROM wallet_badges b INDEXED BY {index} \
-             WHERE b.trashed_at IS NULL AND b.seq IN \
-             (SELECT rowid FROM wallet_search WHERE wallet_search MATCH ?1) \
-             ORDER BY {order} LIMIT ?2 OFFSET ?3"
-        );
+        let sql = if matches >= DENSE_MATCHES {
+            format!(
+                "SELECT {LIST_COLUMNS} FROM wallet_badges b INDEXED BY {index} \
+                 WHERE b.trashed_at IS NULL AND b.seq IN \
+                 (SELECT rowid FROM wallet_search WHERE wallet_search MATCH ?1) \
+                 ORDER BY {order} LIMIT ?2 OFFSET ?3"
+            )
+        } else {
+            // Few matches: look each up and sort them.
+            format!(
+                "SELECT {LIST_COLUMNS} FROM wallet_search s \
+                 JOIN wallet_badges b ON b.seq = s.rowid \
+                 WHERE wallet_search MATCH ?1 AND b.trashed_at IS NULL \
+                 ORDER BY {order} LIMIT ?2 OFFSET ?3"
+            )
+        };
         let limit = i64::from(filter.limit.min(MAX_WALLET_PAGE));
         let rows: Vec<(i64, WalletListItem)> = self
             .conn

@@ -106,6 +106,41 @@ fn list_badge(item: store::WalletListItem) -> WalletBadge {
     }
 }
 
+/// Two issuers with the same name are told apart by where their id points:
+/// `Example Corp (example.com)`, `Example Corp (did:key …Q1Vu)`.
+fn distinct_labels(mut values: Vec<WalletFacet>) -> Vec<WalletFacet> {
+    let mut seen = std::collections::HashMap::new();
+    for v in &values {
+        *seen.entry(v.label.clone()).or_insert(0u32) += 1;
+    }
+    for v in &mut values {
+        if seen.get(&v.label).copied().unwrap_or(0) > 1 && v.value != v.label {
+            let id = v.value.as_str();
+            let hint = if let Some(rest) = id
+                .strip_prefix("https://")
+                .or_else(|| id.strip_prefix("http://"))
+            {
+                rest.split('/').next().unwrap_or(rest).to_owned()
+            } else if let Some(method) = id.strip_prefix("did:") {
+                let kind = method.split(':').next().unwrap_or("");
+                let tail: String = id
+                    .chars()
+                    .rev()
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                format!("did:{kind} …{tail}")
+            } else {
+                id.chars().take(24).collect()
+            };
+            v.label = format!("{} ({hint})", v.label);
+        }
+    }
+    values
+}
+
 fn facet(values: Vec<store::FacetValue>) -> Vec<WalletFacet> {
     values
         .into_iter()
@@ -206,7 +241,7 @@ impl Wallet {
         Ok(WalletFacets {
             total: f.total,
             trashed: f.trashed,
-            issuers: facet(f.issuers),
+            issuers: distinct_labels(facet(f.issuers)),
             statuses: facet(f.statuses),
             tags: facet(f.tags),
             collections: facet(f.collections),
@@ -476,4 +511,37 @@ pub fn file_stem(name: &str, fallback: &str) -> String {
 /// Now, as the store keeps times.
 pub(crate) fn now() -> String {
     timestamp(time::OffsetDateTime::now_utc())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(value: &str, label: &str) -> WalletFacet {
+        WalletFacet {
+            value: value.into(),
+            label: label.into(),
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn issuers_with_the_same_name_are_told_apart() {
+        let labels: Vec<String> = distinct_labels(vec![
+            f("https://example.com/issuers/1", "Example Corp"),
+            f("did:key:z6MkQ1Vu", "Example Corp"),
+            f("https://club.example.org/", "Chess Club"),
+        ])
+        .into_iter()
+        .map(|v| v.label)
+        .collect();
+        assert_eq!(
+            labels,
+            [
+                "Example Corp (example.com)",
+                "Example Corp (did:key …Q1Vu)",
+                "Chess Club"
+            ]
+        );
+    }
 }
