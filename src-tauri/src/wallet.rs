@@ -10,10 +10,10 @@ use std::sync::Mutex;
 
 use badgesmith_app::dto::{
     ImportReport, IpcError, RecipientMatch, RestoreReport, WalletCollection, WalletDetail,
-    WalletFacets, WalletPage, WalletQuery,
+    WalletFacets, WalletImportProgress, WalletPage, WalletQuery,
 };
 use badgesmith_app::{BACKUP_EXTENSION, Error, ErrorCode, Issuing, VerifyRequest, Wallet};
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Emitter as _, Runtime, State};
 
 use crate::dialogs;
 
@@ -102,11 +102,34 @@ impl WalletState {
         }
     }
 
-    fn import(&self, paths: &[PathBuf], online: bool) -> Result<ImportReport, IpcError> {
+    /// Imports files and folders, sending `wallet-import-progress` events
+    /// (at most ten a second, and the last one).
+    fn import<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        paths: &[PathBuf],
+        online: bool,
+    ) -> Result<ImportReport, IpcError> {
         let request = self.request(online);
-        self.with(|w| w.import_paths(paths, &request, &mut |_| {}))
+        let mut last: Option<std::time::Instant> = None;
+        self.with(|w| {
+            w.import_paths(paths, &request, &mut |p| {
+                let due = last.is_none_or(|t| t.elapsed() >= std::time::Duration::from_millis(100));
+                if due || p.done >= p.total {
+                    last = Some(std::time::Instant::now());
+                    let progress = WalletImportProgress {
+                        done: p.done,
+                        total: p.total,
+                    };
+                    let _ = app.emit(WALLET_IMPORT_PROGRESS, progress);
+                }
+            })
+        })
     }
 }
+
+/// The event carrying a running import's progress.
+pub const WALLET_IMPORT_PROGRESS: &str = "wallet-import-progress";
 
 const BADGE_FILES: &[&str] = &["png", "svg", "json", "jwt", "jws", "txt", "url"];
 
@@ -120,7 +143,7 @@ pub async fn wallet_import_files<R: Runtime>(
     else {
         return Ok(None);
     };
-    state.import(&paths, online).map(Some)
+    state.import(&app, &paths, online).map(Some)
 }
 
 #[tauri::command]
@@ -132,16 +155,17 @@ pub async fn wallet_import_folder<R: Runtime>(
     let Some(folder) = dialogs::pick_folder(&app, "Add a folder of badges") else {
         return Ok(None);
     };
-    state.import(&[folder], online).map(Some)
+    state.import(&app, &[folder], online).map(Some)
 }
 
 #[tauri::command]
-pub async fn wallet_import_dropped(
+pub async fn wallet_import_dropped<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, WalletState>,
     dropped: State<'_, DroppedPaths>,
     online: bool,
 ) -> Result<ImportReport, IpcError> {
-    state.import(&dropped.take(), online)
+    state.import(&app, &dropped.take(), online)
 }
 
 #[tauri::command]

@@ -232,13 +232,7 @@ fn png_thumbnail(name: &str, bytes: &[u8], side: u32) -> Result<Vec<u8>, Error> 
         }
         for sum in &sums {
             let [r, g, b, a, n] = *sum;
-            let channel = |c: u64| {
-                if a == 0 {
-                    0
-                } else {
-                    ((c + a / 2) / a).min(255) as u8
-                }
-            };
+            let channel = |c: u64| (c + a / 2).checked_div(a).map_or(0, |v| v.min(255) as u8);
             out.extend_from_slice(&[
                 channel(r),
                 channel(g),

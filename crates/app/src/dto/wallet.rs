@@ -368,3 +368,13 @@ pub struct RestoreReport {
     /// Collections made (or merged into one of the same name).
     pub collections: u32,
 }
+
+/// How far an import has come, sent as the `wallet-import-progress` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WalletImportProgress {
+    /// Files handled so far.
+    pub done: u32,
+    /// Files in all.
+    pub total: u32,
+}

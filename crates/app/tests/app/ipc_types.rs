@@ -13,7 +13,7 @@ use badgesmith_app::dto::{
 };
 use badgesmith_app::dto::{
     ImportReport, RecipientMatch, RestoreReport, WalletCollection, WalletDetail, WalletFacets,
-    WalletPage, WalletQuery,
+    WalletImportProgress, WalletPage, WalletQuery,
 };
 use ts_rs::TS;
 
@@ -58,6 +58,7 @@ fn generate() -> BTreeMap<String, String> {
     ImportReport::export_all(&cfg).unwrap();
     RecipientMatch::export_all(&cfg).unwrap();
     RestoreReport::export_all(&cfg).unwrap();
+    WalletImportProgress::export_all(&cfg).unwrap();
     read_dir(dir.path())
         .into_iter()
         .map(|(name, text)| {

@@ -78,7 +78,7 @@ fn an_issued_badge_imports_with_its_facts_image_and_checklist() {
 
     let mut wallet = Wallet::open(home.path()).unwrap();
     let report = wallet
-        .import_paths(&[file.clone()], &offline(), &mut |_| {})
+        .import_paths(std::slice::from_ref(&file), &offline(), &mut |_| {})
         .unwrap();
     assert_eq!(report.added, 1, "{report:?}");
     let id = report.items[0].badge_id.clone().unwrap();
@@ -230,12 +230,14 @@ fn pages_tags_collections_and_the_trash() {
     assert_eq!(c.name, "Job applications");
     let dup = wallet.create_collection("job APPLICATIONS").unwrap_err();
     assert!(matches!(dup, Error::Exists(_)), "{dup}");
-    wallet.set_membership(&c.id, &[id.clone()], true).unwrap();
+    wallet
+        .set_membership(&c.id, std::slice::from_ref(&id), true)
+        .unwrap();
     assert_eq!(wallet.collections().unwrap()[0].count, 1);
     let html = wallet.collection_html("job applications").unwrap();
     assert!(html.contains("1 badge,"));
 
-    wallet.trash(&[id.clone()]).unwrap();
+    wallet.trash(std::slice::from_ref(&id)).unwrap();
     assert_eq!(wallet.facets().unwrap().trashed, 1);
     assert_eq!(
         wallet.collections().unwrap()[0].count,
@@ -246,8 +248,8 @@ fn pages_tags_collections_and_the_trash() {
         .delete_forever(&[all.badges[1].id.clone()])
         .unwrap_err();
     assert!(err.to_string().contains("is not in the trash"), "{err}");
-    wallet.restore(&[id.clone()]).unwrap();
-    wallet.trash(&[id.clone()]).unwrap();
+    wallet.restore(std::slice::from_ref(&id)).unwrap();
+    wallet.trash(std::slice::from_ref(&id)).unwrap();
     assert_eq!(wallet.empty_trash().unwrap(), 1);
     assert_eq!(wallet.show(&id).unwrap_err().code(), ErrorCode::NotFound);
     assert_eq!(wallet.integrity_check().unwrap(), ["ok"]);

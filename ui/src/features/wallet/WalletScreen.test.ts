@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import { FakeBackend } from "../../lib/ipc/fake";
-import { card, cardNames, cards, click, facet, showWallet, startWallet, startWithSamples, toasts, type } from "./testing";
+import { card, cardNames, cards, click, facet, gate, showWallet, startWallet, startWithSamples, toasts, type } from "./testing";
 
 const KNOTS = JSON.stringify({ id: "https://scouts.example/badges/knots/17", name: "Knot Tying" });
 
@@ -68,6 +68,17 @@ describe("the empty wallet", () => {
     await waitFor(() => expect(cards()).toHaveLength(2));
     expect(screen.queryByTestId("wallet-empty")).not.toBeInTheDocument();
     expect(screen.getByText("2 badges")).toBeInTheDocument();
+  });
+
+  it("says how far a running import has come", async () => {
+    const hold = gate();
+    startWallet({ wallet: { gate: (what) => (what === "import" ? hold.wait() : Promise.resolve()) } });
+    await screen.findByTestId("wallet-empty");
+    await click("wallet-add-files");
+    expect(await screen.findByText(/Adding badges… 0 of 3/)).toBeInTheDocument();
+    hold.open();
+    expect(await screen.findByTestId("wallet-import-report")).toBeInTheDocument();
+    expect(screen.queryByText(/Adding badges/)).not.toBeInTheDocument();
   });
 
   it("passes “Allow network” to imports once it is on, and a cancelled dialog says nothing", async () => {

@@ -3,6 +3,7 @@
 // what the buttons, shortcuts and drops do. The components only render it.
 
 import { sentence } from "../../lib/format";
+import type { WalletImportProgress } from "../../lib/ipc/gen/WalletImportProgress";
 import type { Backend, CollectionExportFormat, WalletExportKind } from "../../lib/ipc/backend";
 import { toIpcError } from "../../lib/ipc/errors";
 import type { ImportReport } from "../../lib/ipc/gen/ImportReport";
@@ -80,6 +81,8 @@ export class WalletState {
   reverifyError = $state.raw<{ online: boolean; error: IpcError } | null>(null);
 
   importing = $state<ImportSource | null>(null);
+  /** How far the running import has come (from the core's progress events). */
+  progress = $state.raw<WalletImportProgress | null>(null);
   dialog = $state.raw<WalletDialog | null>(null);
   /** A drag with files is over the window. */
   dragging = $state(false);
@@ -480,8 +483,10 @@ export class WalletState {
   /** Runs an import and shows its report. */
   async #import(source: ImportSource, call: () => Promise<ImportReport | null>): Promise<ImportReport | null> {
     this.importing = source;
+    this.progress = null;
     const outcome = await this.attempt(call);
     this.importing = null;
+    this.progress = null;
     if (!outcome.ok) {
       this.fail(source === "drop" ? "The dropped files couldn’t be imported" : "The badges couldn’t be imported", outcome.error);
       return null;

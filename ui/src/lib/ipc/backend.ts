@@ -32,6 +32,7 @@ import type { WalletDetail } from "./gen/WalletDetail";
 import type { WalletFacets } from "./gen/WalletFacets";
 import type { WalletPage } from "./gen/WalletPage";
 import type { WalletQuery } from "./gen/WalletQuery";
+import type { WalletImportProgress } from "./gen/WalletImportProgress";
 
 /** What of a wallet badge to export: the file as received, or the credential text (.json / .jwt). */
 export type WalletExportKind = "original" | "credential";
@@ -204,6 +205,8 @@ export interface Backend {
   walletBackup(): Promise<string | null>;
   /** Shows the native open dialog for a wallet backup and adds what it holds (badges already there are skipped). null when cancelled. */
   walletRestoreBackup(): Promise<RestoreReport | null>;
+  /** Progress of a running import of files, a folder or a drop. Returns an unsubscribe function. */
+  onWalletImportProgress(cb: (progress: WalletImportProgress) => void): Promise<() => void>;
 
   /** Called whenever files arrive by drop (then call takePending). Returns an unsubscribe function. */
   onFilesArrived(cb: () => void): Promise<() => void>;

@@ -5,6 +5,7 @@
 // proof, its dates, a status list) and from what the sample data pretends
 // (revoked, altered after signing).
 
+import type { WalletImportProgress } from "./gen/WalletImportProgress";
 import type { CollectionExportFormat, WalletExportKind } from "./backend";
 import { hashOf } from "./fake-designs";
 import { sampleOutcome, sampleVerification, utf8Length, type SampleName } from "./fake-samples";
@@ -574,9 +575,23 @@ export class FakeWallet {
     return line("added", { badgeId: stored.id, name: reading.facts.name, status, message });
   }
 
+  readonly #progress = new Set<(progress: WalletImportProgress) => void>();
+
+  /** Progress of imports, one event per file, like the Rust side (which sends at most ten a second). */
+  onImportProgress(cb: (progress: WalletImportProgress) => void): () => void {
+    this.#progress.add(cb);
+    return () => this.#progress.delete(cb);
+  }
+
   async importFiles(files: readonly FakeWalletFile[], online: boolean): Promise<ImportReport> {
+    const total = files.length;
+    if (total > 0) for (const cb of this.#progress) cb({ done: 0, total });
     await this.options.gate?.("import");
-    const items = files.map((f) => this.importOne(f, online));
+    const items = files.map((f, i) => {
+      const item = this.importOne(f, online);
+      for (const cb of this.#progress) cb({ done: i + 1, total });
+      return item;
+    });
     return {
       items,
       added: items.filter((i) => i.result === "added").length,

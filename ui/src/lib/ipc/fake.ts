@@ -1,6 +1,7 @@
 // An in-memory Backend: used by the UI tests, and by the browser preview
 // when the page runs outside Tauri.
 
+import type { WalletImportProgress } from "./gen/WalletImportProgress";
 import type { Backend, CollectionExportFormat, WalletExportKind } from "./backend";
 import { checkFakeDesign, fakeCatalog, hashOf, placeholderRender, searchFakeGlyphs, TINY_PNG } from "./fake-designs";
 import { FakeIssuing, type FakeIssuingOptions } from "./fake-issuing";
@@ -50,7 +51,7 @@ import type { WalletFacets } from "./gen/WalletFacets";
 import type { WalletPage } from "./gen/WalletPage";
 import type { WalletQuery } from "./gen/WalletQuery";
 
-type Method = Exclude<keyof Backend, "onFilesArrived" | "onDragHover" | "onBatchProgress">;
+type Method = Exclude<keyof Backend, "onFilesArrived" | "onDragHover" | "onBatchProgress" | "onWalletImportProgress">;
 
 /** The name the core gives pasted text. */
 const PASTED = "Pasted text";
@@ -453,6 +454,10 @@ export class FakeBackend implements Backend {
 
   async onBatchProgress(cb: (progress: BatchProgress) => void): Promise<() => void> {
     return this.issuing.onBatchProgress(cb);
+  }
+
+  async onWalletImportProgress(cb: (progress: WalletImportProgress) => void): Promise<() => void> {
+    return this.wallet.onImportProgress(cb);
   }
 
   async openFolder(path: string): Promise<void> {

@@ -39,11 +39,14 @@ import type { WalletDetail } from "./gen/WalletDetail";
 import type { WalletFacets } from "./gen/WalletFacets";
 import type { WalletPage } from "./gen/WalletPage";
 import type { WalletQuery } from "./gen/WalletQuery";
+import type { WalletImportProgress } from "./gen/WalletImportProgress";
 
 /** Emitted by Rust (no payload) when files were dropped or given on the command line. */
 const FILES_ARRIVED = "files-arrived";
 /** Emitted by Rust while a batch runs; the payload is a {@link BatchProgress}. */
 const ISSUE_PROGRESS = "issue-progress";
+/** Emitted by Rust while the wallet imports files; the payload is a {@link WalletImportProgress}. */
+const WALLET_IMPORT_PROGRESS = "wallet-import-progress";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -306,6 +309,10 @@ export class TauriBackend implements Backend {
 
   walletRestoreBackup(): Promise<RestoreReport | null> {
     return call("wallet_restore_backup");
+  }
+
+  onWalletImportProgress(cb: (progress: WalletImportProgress) => void): Promise<() => void> {
+    return listen<WalletImportProgress>(WALLET_IMPORT_PROGRESS, (event) => cb(event.payload));
   }
 
   onFilesArrived(cb: () => void): Promise<() => void> {
