@@ -24,7 +24,20 @@ struct Corpus {
     batch: usize,
 }
 
-const BATCH: usize = 1000;
+/// How many times the crash test kills an import (`WALLET_CRASH_KILLS`, 12 by
+/// default).
+fn crash_kills() -> usize {
+    std::env::var("WALLET_CRASH_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12)
+}
+
+/// Badges in the batch: enough chunks of 64 for every kill to land in the
+/// middle of the import.
+fn batch_size() -> usize {
+    (crash_kills() * 80).max(1000)
+}
 
 fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
@@ -47,7 +60,8 @@ fn corpus() -> &'static Corpus {
         ]);
         let csv = dir.path().join("crew.csv");
         let mut text = String::from("email,name\n");
-        for i in 1..=BATCH {
+        let batch_size = batch_size();
+        for i in 1..=batch_size {
             text.push_str(&format!("sailor{i}@example.org,Sailor {i}\n"));
         }
         std::fs::write(&csv, text).unwrap();
@@ -98,7 +112,7 @@ fn corpus() -> &'static Corpus {
         Corpus {
             _dir: dir,
             root,
-            batch: BATCH,
+            batch: batch_size,
         }
     })
 }
@@ -438,10 +452,7 @@ impl Lcg {
 #[allow(clippy::print_stderr)] // the seed and how far each run got, for whoever runs it
 fn an_import_killed_at_random_moments_keeps_a_sound_database_and_resumes() {
     let c = corpus();
-    let kills: usize = std::env::var("WALLET_CRASH_KILLS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(12);
+    let kills = crash_kills();
     let seed = std::env::var("WALLET_CRASH_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
