@@ -5,8 +5,8 @@ against the target of 1,000 badges per second.
     python3 scripts/bench-issue.py [--binary PATH] [--runs 3] [--count 10000]
 
 Without --binary it uses target/release/badgesmith (under $CARGO_TARGET_DIR
-when set), building it first with `cargo build --release -p badgesmith` when
-it is missing. In a temporary home it creates an issuer (with a status-list
+when set), brought up to date with `cargo build --release -p badgesmith`
+first. In a temporary home it creates an issuer (with a status-list
 URL, so every badge is revocable) and an achievement from the gold-award
 template, writes a CSV of distinct recipients (e-mail and name; every fifth
 with an evidence URL), then runs `badgesmith issue --csv … --json` --runs
@@ -31,39 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import BenchError, cli, release_binary
+
 TARGET_RATE = 1000.0  # badges per second
 TEMPLATE = "gold-award"
 PASSPHRASE = "bench passphrase, not a secret"
-
-
-class BenchError(Exception):
-    """A one-sentence reason the benchmark could not run."""
-
-
-def target_dir() -> Path:
-    return Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-
-
-def release_binary() -> Path:
-    path = target_dir() / "release" / "badgesmith"
-    if path.is_file():
-        return path
-    cargo = shutil.which("cargo")
-    if cargo is None:
-        raise BenchError("no release build and cargo is not on PATH: give --binary PATH.")
-    print("Building the release binary (cargo build --release -p badgesmith) …", flush=True)
-    subprocess.run([cargo, "build", "--release", "-p", "badgesmith"], cwd=ROOT, check=True)
-    if not path.is_file():
-        raise BenchError(f"cargo built no {path}.")
-    return path
-
-
-def cli(exe: Path, env: dict[str, str], *args: str | Path) -> str:
-    proc = subprocess.run([str(exe), *map(str, args)], env=env, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise BenchError(f"`badgesmith {' '.join(map(str, args))}` exited {proc.returncode}: {proc.stderr.strip()}")
-    return proc.stdout
 
 
 def write_csv(path: Path, count: int) -> None:

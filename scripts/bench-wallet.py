@@ -34,36 +34,12 @@ import time
 import zlib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchlib import ROOT, BenchError, cli, release_binary
+
 TARGET_SECONDS = 20.0
 TEMPLATE = "gold-award"
 PASSPHRASE = "bench passphrase, not a secret"
 OB2_IMAGE = ROOT / "tests/fixtures/vectors/1edtech-validator/ob20/simple-badge.png"
-
-
-class BenchError(Exception):
-    """A one-sentence reason the benchmark could not run."""
-
-
-def release_binary() -> Path:
-    path = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "badgesmith"
-    cargo = shutil.which("cargo")
-    if cargo is None:
-        if path.is_file():
-            return path
-        raise BenchError("no release build and cargo is not on PATH: give --binary PATH.")
-    print("Bringing the release binary up to date (cargo build --release -p badgesmith) …", flush=True)
-    subprocess.run([cargo, "build", "--release", "-p", "badgesmith"], cwd=ROOT, check=True)
-    if not path.is_file():
-        raise BenchError(f"cargo built no {path}.")
-    return path
-
-
-def cli(exe: Path, env: dict[str, str], *args: str | Path) -> str:
-    proc = subprocess.run([str(exe), *map(str, args)], env=env, capture_output=True, text=True, check=False)
-    if proc.returncode not in (0,):
-        raise BenchError(f"`badgesmith {' '.join(map(str, args))}` exited {proc.returncode}: {proc.stderr.strip()}")
-    return proc.stdout
 
 
 def png_chunk(kind: bytes, data: bytes) -> bytes:
