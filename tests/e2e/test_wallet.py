@@ -5,6 +5,7 @@ same wallet."""
 
 import json
 import os
+import shutil
 import subprocess
 
 from selenium.webdriver.common.by import By
@@ -98,12 +99,22 @@ def test_dropped_badges_are_verified_found_and_checked(launch, app_home):
     assert json.loads(listed.stdout)["total"] == 3
 
 
-def test_the_list_view_and_the_trash_in_the_dark(launch_dark, dark_app_home):
-    imported = cli(dark_app_home, "wallet", "import", str(OB3_PNG), str(EXPIRED))
-    assert imported.returncode == 0, imported.stderr
+def test_a_dropped_folder_the_list_view_and_the_trash_in_the_dark(launch_dark, dark_app_home, tmp_path):
+    # A folder of badges, with a subfolder and a file that is no badge.
+    folder = tmp_path / "My badges"
+    (folder / "2010").mkdir(parents=True)
+    shutil.copy(OB3_PNG, folder / "teamwork.png")
+    shutil.copy(EXPIRED, folder / "2010" / "expired.json")
+    (folder / "notes.txt").write_text("not a badge")
     driver = launch_dark()
     driver.set_window_size(1280, 900)
     show_section(driver, "wallet")
+    by_testid(driver, "wallet-empty")
+    report_shown = lambda: driver.find_elements(By.CSS_SELECTOR, "[data-testid='wallet-import-report']")
+    drag_files_onto_app([folder], report_shown)
+    report = by_testid(driver, "wallet-import-report")
+    assert "2 added" in report.text and "notes.txt" in report.text, report.text
+    by_testid(driver, "wallet-import-done").click()
     wait_for(driver, lambda: len(cards(driver)) == 2, "two badges in the grid")
     by_testid(driver, "wallet-view-list").click()
     wait_for(driver, lambda: "Expired" in by_testid(driver, "wallet-screen").text, "the expired badge is marked")

@@ -115,6 +115,21 @@ describe("the issued log", () => {
     expect(within(row("Ana Lima")).getByTestId("issued-revoke")).toHaveAttribute("aria-disabled", "true");
   });
 
+  it("says in the dialog why a revocation failed", async () => {
+    start("issued", {
+      issuing: { seed: "demo" },
+      fail: { revokeIssued: { code: "io", message: "status/1.json: no space left on device" } },
+    });
+    await screen.findAllByTestId("issued-row");
+    await fireEvent.click(within(row("Ana Lima")).getByTestId("issued-revoke"));
+    const dialog = await screen.findByRole("alertdialog", { name: "Revoke this badge?" });
+    await type("issuer-unlock-passphrase", DEMO_PASSPHRASE);
+    await click("issuer-unlock");
+    await waitFor(() => expect(within(dialog).getByTestId("revoke-confirm")).toBeEnabled());
+    await click("revoke-confirm");
+    expect(await within(dialog).findByText(/no space left on device/)).toBeInTheDocument();
+  });
+
   it("closes the revoke question with Escape or Cancel without revoking", async () => {
     const backend = start("issued", { issuing: { seed: "demo" } });
     await screen.findAllByTestId("issued-row");
