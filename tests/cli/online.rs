@@ -247,6 +247,13 @@ fn the_wallet_fetches_a_hosted_badge_only_when_allowed() {
         .to_owned();
     let again = offline.json(&["wallet", "show", &id, "--verify", "--online", "--json"]);
     assert_eq!(again["badge"]["status"], "valid", "{again}");
+    // … and now says what it is: read afresh from the issuer's site.
+    assert_eq!(again["badge"]["name"], "First Pull Request");
+    assert_eq!(again["facts"]["issuer"]["name"], "Riverside Coding Club");
+    assert_eq!(
+        offline.json(&["wallet", "search", "pull", "--json"])["total"],
+        1
+    );
 }
 
 #[test]

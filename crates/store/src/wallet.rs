@@ -768,6 +768,78 @@ impl Store {
         tx.commit().map_err(sqlite)
     }
 
+    /// Replaces what was read from a badge and its verification with a
+    /// fresh reading of the same bytes (`fresh`'s id, identity, original,
+    /// text, tags, note and times are not used): the badge keeps its id,
+    /// tags, note, collections, trash state and the time it was added.
+    pub fn refresh_wallet_badge(
+        &mut self,
+        id: &str,
+        fresh: &WalletEntry,
+    ) -> Result<(), StoreError> {
+        check_time(&fresh.verified_at)?;
+        let (tx, name) = self.write()?;
+        let sqlite = |e| StoreError::sqlite(name, e);
+        let seq = seq_of(&tx, id)
+            .map_err(sqlite)?
+            .ok_or_else(|| missing(id))?;
+        tx.execute(
+            "UPDATE wallet_badges SET credential_id = ?2, name = ?3, name_key = ?4, issuer_id = ?5, \
+             issuer_name = ?6, issuer_key = ?7, version = ?8, format = ?9, status = ?10, \
+             issued_on = ?11, expires = ?12, verified_at = ?13 WHERE seq = ?1",
+            params![
+                seq,
+                fresh.credential_id,
+                fresh.name,
+                sort_key(&fresh.name),
+                fresh.issuer_id,
+                fresh.issuer_name,
+                fresh.issuer_name.as_deref().map(sort_key),
+                fresh.version,
+                fresh.format,
+                fresh.status,
+                fresh.issued_on,
+                fresh.expires,
+                fresh.verified_at
+            ],
+        )
+        .map_err(sqlite)?;
+        tx.execute(
+            "UPDATE wallet_content SET facts = ?2, report = ?3, image_type = ?4, image = ?5 \
+             WHERE seq = ?1",
+            params![
+                seq,
+                fresh.facts,
+                fresh.report,
+                fresh.image_type,
+                fresh.image
+            ],
+        )
+        .map_err(sqlite)?;
+        tx.execute("DELETE FROM wallet_thumbnails WHERE seq = ?1", [seq])
+            .map_err(sqlite)?;
+        if let Some(thumbnail) = &fresh.thumbnail {
+            tx.execute(
+                "INSERT INTO wallet_thumbnails (seq, thumbnail) VALUES (?1, ?2)",
+                params![seq, thumbnail],
+            )
+            .map_err(sqlite)?;
+        }
+        tx.execute(
+            "UPDATE wallet_search SET name = ?2, description = ?3, issuer = ?4, skills = ?5 \
+             WHERE rowid = ?1",
+            params![
+                seq,
+                fresh.name,
+                fresh.description,
+                issuer_words(fresh),
+                fresh.skills
+            ],
+        )
+        .map_err(sqlite)?;
+        tx.commit().map_err(sqlite)
+    }
+
     fn change_badge(&mut self, id: &str, sql: &str, value: &str) -> Result<(), StoreError> {
         let (tx, name) = self.write()?;
         let sqlite = |e| StoreError::sqlite(name, e);
@@ -1028,6 +1100,15 @@ fn no_collection(id: &str) -> StoreError {
     }
 }
 
+/// The issuer as the search index holds it: its name and id.
+fn issuer_words(e: &WalletEntry) -> String {
+    match (&e.issuer_name, &e.issuer_id) {
+        (Some(name), Some(id)) => format!("{name} {id}"),
+        (Some(one), None) | (None, Some(one)) => one.clone(),
+        (None, None) => String::new(),
+    }
+}
+
 fn insert_entry(tx: &Transaction<'_>, e: &WalletEntry) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO wallet_badges (id, identity, credential_id, name, issuer_id, issuer_name, \
@@ -1084,11 +1165,7 @@ fn insert_entry(tx: &Transaction<'_>, e: &WalletEntry) -> rusqlite::Result<()> {
             params![seq, tag],
         )?;
     }
-    let issuer = match (&e.issuer_name, &e.issuer_id) {
-        (Some(name), Some(id)) => format!("{name} {id}"),
-        (Some(one), None) | (None, Some(one)) => one.clone(),
-        (None, None) => String::new(),
-    };
+    let issuer = issuer_words(e);
     tx.execute(
         "INSERT INTO wallet_search (rowid, name, description, issuer, tags, skills) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

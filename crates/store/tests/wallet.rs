@@ -415,3 +415,42 @@ fn a_search_with_many_matches_pages_in_order_without_the_trash() {
     let names: Vec<&str> = items.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, ["Sailing 1", "Sailing 10"]);
 }
+
+#[test]
+fn a_fresh_reading_replaces_the_facts_and_keeps_the_users_things() {
+    let mut s = wallet();
+    s.set_wallet_tags("w1", &["keep".into()]).unwrap();
+    s.set_wallet_note("w1", "mine").unwrap();
+    let fresh = WalletEntry {
+        description: "Read again from the issuer's site".into(),
+        skills: "bandaging".into(),
+        status: "revoked".into(),
+        facts: "{\"name\":\"First Aid Plus\"}".into(),
+        thumbnail: None,
+        verified_at: T1.into(),
+        ..entry("ignored", "First Aid Plus", "Red Cross Club", T1)
+    };
+    s.refresh_wallet_badge("w1", &fresh).unwrap();
+    let e = s.wallet_entry("w1").unwrap().unwrap();
+    assert_eq!(
+        (e.name.as_str(), e.status.as_str()),
+        ("First Aid Plus", "revoked")
+    );
+    assert_eq!(
+        (e.tags.as_slice(), e.note.as_str()),
+        (&["keep".to_owned()][..], "mine")
+    );
+    assert_eq!((e.added_at.as_str(), e.verified_at.as_str()), (T0, T1));
+    assert_eq!(e.identity, "identity of w1");
+    assert_eq!(e.thumbnail, None);
+    assert_eq!(page(&s, text("bandaging")).0, ["w1"]);
+    assert_eq!(
+        page(&s, text("plus keep")).0,
+        ["w1"],
+        "the tags stay searchable"
+    );
+    assert!(matches!(
+        s.refresh_wallet_badge("nope", &fresh),
+        Err(StoreError::NotFound { .. })
+    ));
+}

@@ -196,7 +196,7 @@ fn image_type(bytes: &[u8]) -> Option<&'static str> {
 
 /// Reads, unbakes, verifies and describes one input. Fails with the reason
 /// when it holds no badge.
-fn analyze(
+pub(super) fn analyze(
     name: &str,
     bytes: Vec<u8>,
     request: &VerifyRequest,

@@ -315,6 +315,20 @@ impl Wallet {
     /// Verifies a badge again and stores the new report.
     pub fn reverify(&mut self, id: &str, request: &VerifyRequest) -> Result<WalletDetail, Error> {
         let e = self.entry(id)?;
+        if request.online {
+            // Online, what the badge names by URL (a hosted assertion, its
+            // badge class, issuer and image) can be read now: describe it
+            // afresh, keeping the user's tags, note, collections and dates.
+            let fetcher = crate::verify::HttpFetcher::new();
+            if let Ok(fresh) =
+                import::analyze(&e.file_name, e.original.clone(), request, Some(&fetcher))
+            {
+                self.store
+                    .refresh_wallet_badge(id, &fresh)
+                    .map_err(store_error)?;
+                return self.show(id);
+            }
+        }
         let report = crate::verify_badge_text(&e.badge_text, request)?;
         let verification = Verification::from_report(&report, request.online);
         let status = import::status_of(&report);
