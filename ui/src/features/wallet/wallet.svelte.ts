@@ -315,7 +315,10 @@ export class WalletState {
       return;
     }
     this.#put(outcome.value);
-    if (outcome.value.badge.status !== detail.badge.status) void this.loadFacets();
+    // Online, the badge is read afresh: its issuer may be known now.
+    const before = detail.badge;
+    const after = outcome.value.badge;
+    if (after.status !== before.status || after.issuerId !== before.issuerId) void this.loadFacets();
   }
 
   /** "Is this mine?" for the open badge. */
