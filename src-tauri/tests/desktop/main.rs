@@ -31,6 +31,22 @@ fn app_with(
     (app, window)
 }
 
+/// The app on the mock runtime with its data in `home`, and its window.
+fn app_in(
+    home: &Path,
+) -> (
+    tauri::App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    let app = badgesmith_desktop::run_app_in(mock_builder(), Vec::new(), Ok(home.into()))
+        .build(badgesmith_desktop::context())
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, window)
+}
+
 fn invoke(
     window: &WebviewWindow<tauri::test::MockRuntime>,
     cmd: &str,
@@ -203,12 +219,7 @@ fn verifying_a_closed_file_fails_with_a_code() {
 #[test]
 fn issuer_keys_unlock_and_lock_and_never_reach_the_page() {
     let home = tempfile::tempdir().unwrap();
-    let app = badgesmith_desktop::run_app_in(mock_builder(), Vec::new(), Ok(home.path().into()))
-        .build(badgesmith_desktop::context())
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (_app, window) = app_in(home.path());
     let input = json!({ "name": "Hillside Science Club", "url": null, "email": null,
         "description": null, "image": null, "imageDesignId": null, "statusListUrl": null });
     let short = invoke(
@@ -263,12 +274,7 @@ fn issuer_keys_unlock_and_lock_and_never_reach_the_page() {
 fn dropped_files_go_to_the_wallet_or_the_inspector_once() {
     use tauri::Manager as _;
     let home = tempfile::tempdir().unwrap();
-    let app = badgesmith_desktop::run_app_in(mock_builder(), Vec::new(), Ok(home.path().into()))
-        .build(badgesmith_desktop::context())
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (app, window) = app_in(home.path());
     let badge = vector("dcc-verifier-core/v2OBv3SpecExample.json");
     let dropped = app.state::<badgesmith_desktop::DroppedPaths>();
 

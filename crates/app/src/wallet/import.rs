@@ -199,10 +199,10 @@ fn image_type(bytes: &[u8]) -> Option<&'static str> {
 pub(super) fn analyze(
     name: &str,
     bytes: Vec<u8>,
+    source_sha256: String,
     request: &VerifyRequest,
     fetcher: Option<&HttpFetcher>,
 ) -> Result<WalletEntry, Error> {
-    let source_sha256 = sha256_hex(&bytes);
     let inspection = crate::inspect_bytes(name, &bytes)?;
     let badge = inspection.badge.ok_or_else(|| Error::NoBadge {
         name: name.to_owned(),
@@ -405,10 +405,11 @@ fn read_and_analyze(
             trimmed.as_bytes().to_vec()
         }
     };
-    if let Some(id) = known.get(&sha256_hex(&bytes)) {
+    let source_sha256 = sha256_hex(&bytes);
+    if let Some(id) = known.get(&source_sha256) {
         return Ok(Analysis::Known(id.clone()));
     }
-    analyze(&name, bytes, request, fetcher).map(|e| Analysis::Badge(Box::new(e)))
+    analyze(&name, bytes, source_sha256, request, fetcher).map(|e| Analysis::Badge(Box::new(e)))
 }
 
 impl Wallet {
@@ -540,12 +541,12 @@ impl Wallet {
         if pending.is_empty() {
             return Ok(());
         }
-        let entries: Vec<WalletEntry> = pending.iter().map(|(_, e)| e.clone()).collect();
+        let (indices, entries): (Vec<usize>, Vec<WalletEntry>) = pending.drain(..).unzip();
         let outcome = self
             .store
             .insert_wallet_badges(&entries)
             .map_err(store_error)?;
-        for ((i, entry), inserted) in pending.drain(..).zip(outcome) {
+        for ((i, entry), inserted) in indices.into_iter().zip(entries).zip(outcome) {
             let source = inputs.get(i).map(Input::source).unwrap_or_default();
             let item = match inserted {
                 Inserted::Added => {

@@ -194,8 +194,17 @@ impl Wallet {
             })
     }
 
-    /// One page of badges.
+    /// One page of badges, with their thumbnails.
     pub fn list(&self, query: &WalletQuery) -> Result<WalletPage, Error> {
+        self.page(query, true)
+    }
+
+    /// Like [`Wallet::list`] without thumbnails: for the command line.
+    pub fn list_plain(&self, query: &WalletQuery) -> Result<WalletPage, Error> {
+        self.page(query, false)
+    }
+
+    fn page(&self, query: &WalletQuery, thumbnails: bool) -> Result<WalletPage, Error> {
         let filter = store::WalletFilter {
             text: Some(query.text.clone()).filter(|t| !t.trim().is_empty()),
             issuer: query.issuer.clone(),
@@ -216,7 +225,7 @@ impl Wallet {
             } else {
                 query.limit
             },
-            thumbnails: true,
+            thumbnails,
         };
         let (items, total) = self.store.wallet_page(&filter).map_err(store_error)?;
         Ok(WalletPage {
@@ -224,15 +233,6 @@ impl Wallet {
             total,
             offset: query.offset,
         })
-    }
-
-    /// Like [`Wallet::list`] without thumbnails: for the command line.
-    pub fn list_plain(&self, query: &WalletQuery) -> Result<WalletPage, Error> {
-        let mut page = self.list(query)?;
-        for b in &mut page.badges {
-            b.thumbnail = None;
-        }
-        Ok(page)
     }
 
     /// The values the filters offer, with counts.
@@ -320,9 +320,13 @@ impl Wallet {
             // badge class, issuer and image) can be read now: describe it
             // afresh, keeping the user's tags, note, collections and dates.
             let fetcher = crate::verify::HttpFetcher::new();
-            if let Ok(fresh) =
-                import::analyze(&e.file_name, e.original.clone(), request, Some(&fetcher))
-            {
+            if let Ok(fresh) = import::analyze(
+                &e.file_name,
+                e.original.clone(),
+                e.source_sha256.clone(),
+                request,
+                Some(&fetcher),
+            ) {
                 self.store
                     .refresh_wallet_badge(id, &fresh)
                     .map_err(store_error)?;
