@@ -48,6 +48,5 @@ pub use verify::{
     VerifyRequest, badge_text, parse_at, read_status_list, verify_badge_text, verify_bytes,
 };
 pub use wallet::{
-    BACKUP_EXTENSION, DEFAULT_PAGE, ImportOptions, ImportProgress, THUMBNAIL_SIDE, Wallet,
-    file_stem, gather_files, html_page,
+    BACKUP_EXTENSION, DEFAULT_PAGE, ImportProgress, THUMBNAIL_SIDE, Wallet, file_stem,
 };

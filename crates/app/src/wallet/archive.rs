@@ -467,7 +467,7 @@ fn day(time: &str) -> &str {
 
 /// One self-contained HTML page showing badges: images inline as `data:`
 /// URLs, no scripts, no requests.
-pub fn html_page(title: &str, entries: &[WalletEntry]) -> String {
+pub(super) fn html_page(title: &str, entries: &[WalletEntry]) -> String {
     let mut cards = String::new();
     for e in entries {
         let facts: BadgeFacts = serde_json::from_str(&e.facts).unwrap_or_default();

@@ -27,9 +27,6 @@ pub const MAX_IMPORT_FILES: usize = 200_000;
 /// How deep a folder walk goes.
 const MAX_DEPTH: usize = 32;
 
-/// How an import verifies what it reads.
-pub type ImportOptions = VerifyRequest;
-
 /// How far an import has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImportProgress {
@@ -58,7 +55,7 @@ impl Input {
 /// The files to import for the paths given: files as they are, folders
 /// walked (hidden files and folders skipped, symbolic links to folders not
 /// followed). A path that cannot be read gives a report line instead.
-pub fn gather_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportItem>) {
+pub(super) fn gather_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportItem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {

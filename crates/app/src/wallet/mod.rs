@@ -19,8 +19,8 @@ use crate::dto::{
 use crate::verify::VerifyRequest;
 use crate::{DATABASE_FILE, Error, timestamp};
 
-pub use archive::{BACKUP_EXTENSION, html_page};
-pub use import::{ImportOptions, ImportProgress, gather_files};
+pub use archive::BACKUP_EXTENSION;
+pub use import::ImportProgress;
 
 /// How many badges a page holds when the query does not say.
 pub const DEFAULT_PAGE: u32 = 60;
